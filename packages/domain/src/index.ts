@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './validation/issue';
+export * from './catalog/catalog.types';
