@@ -3,7 +3,9 @@
 -- distribution column (docs/operations/citus.md); subject_id is derived from the subject's
 -- identity key, so the importer resolves subjects without a lookup.
 
-create extension if not exists pg_trgm;
+-- In public, not the first schema on search_path: with a schema per test file (or deployment)
+-- the extension would otherwise land in, and be dropped with, whichever schema migrated first.
+create extension if not exists pg_trgm with schema public;
 
 create table departments (
   uscc        text primary key,

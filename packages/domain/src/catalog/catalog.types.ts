@@ -17,6 +17,10 @@ export interface EnumValue {
   code: string;
   name: string;
   aliases?: readonly string[];
+  /** On 相对人类别 values: the subject kind the value resolves to. */
+  subjectKind?: SubjectKind;
+  /** On 证件类型 values: the paired 证件号码 is a 居民身份证号码 checked against GB 11643. */
+  residentId?: boolean;
 }
 
 /** When a field must be present. */
@@ -74,4 +78,19 @@ export interface CatalogDef {
   readonly effectiveFrom: string;
   readonly source: string;
   readonly fields: readonly FieldDef[];
+  /** Checks across fields, e.g. 有效期自 ≤ 有效期至. */
+  readonly checks?: readonly CrossFieldCheck[];
 }
+
+/** Two date fields that must be in order when both are filled: `earlier` ≤ `later`. */
+export interface DateOrderCheck {
+  readonly kind: 'date_order';
+  readonly earlier: string;
+  readonly later: string;
+  /** `error` rejects the row, `warning` keeps it. */
+  readonly severity: 'error' | 'warning';
+  readonly source?: string;
+}
+
+/** A rule across several fields of one row. */
+export type CrossFieldCheck = DateOrderCheck;

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { withContext } from '../cli-context';
+import { printJson, println, printTable } from '../output';
+
+interface CreateOptions {
+  department?: string;
+  system?: string;
+  scopes: string;
+  json?: boolean;
+}
+
+export function registerApiKeysCommand(program: Command): void {
+  const apikeys = program.command('apikeys').description('API 密钥（部门上报、系统调用）');
+
+  apikeys
+    .command('create')
+    .description('创建密钥；密钥只显示这一次，库中只存其哈希')
+    .option('--department <uscc>', '密钥所属部门的统一社会信用代码')
+    .option('--system <name>', '调用系统名称（如 政务服务网 信用核查）')
+    .requiredOption('--scopes <list>', '权限，逗号分隔：batches:write（上传）、batches:read（查看批次）、credit-check:read（信用核查）')
+    .option('--json', '以 JSON 输出 {"id","key"}')
+    .action(async (opts: CreateOptions) => {
+      const scopes = opts.scopes.split(/[,，\s]+/).filter(Boolean);
+      const created = await withContext('apikeys create', (ctx, server) =>
+        server.createApiKey(ctx, { departmentUscc: opts.department, systemName: opts.system, scopes }),
+      );
+      if (opts.json) return printJson(created);
+      println(`密钥编号：${created.id}`);
+      println(`密钥：${created.key}`);
+      println('请妥善保存：密钥只显示这一次。');
+    });
+
+  apikeys
+    .command('list')
+    .description('列出密钥（不含密钥本身）')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { json?: boolean }) => {
+      const keys = await withContext('apikeys list', (ctx, server) => server.listApiKeys(ctx));
+      if (opts.json) return printJson(keys);
+      if (keys.length === 0) return println('没有密钥。');
+      printTable(
+        ['编号', '部门', '系统', '权限', '创建时间', '吊销时间'],
+        keys.map((k) => [k.id, k.departmentUscc ?? '', k.systemName ?? '', k.scopes.join(','), k.createdAt, k.revokedAt ?? '']),
+      );
+    });
+
+  apikeys
+    .command('revoke')
+    .description('吊销一个密钥')
+    .argument('<id>', '密钥编号')
+    .action(async (id: string) => {
+      await withContext('apikeys revoke', (ctx, server) => server.revokeApiKey(ctx, id));
+      println(`已吊销密钥 ${id}`);
+    });
+}

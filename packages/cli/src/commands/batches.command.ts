@@ -1,0 +1,76 @@
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import type { ExportFormat } from '@pubcredit/server';
+import { withContext } from '../cli-context';
+import { printJson, println, printTable } from '../output';
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('应为 1–1000 的整数');
+  return n;
+}
+
+function parseFormat(value: string): ExportFormat {
+  if (value !== 'csv' && value !== 'xlsx') throw new InvalidArgumentError('应为 csv 或 xlsx');
+  return value;
+}
+
+export function registerBatchesCommand(program: Command): void {
+  const batches = program.command('batches').description('报送批次');
+
+  batches
+    .command('list')
+    .description('列出批次（新的在前）')
+    .option('--source <uscc>', '只看某一部门的批次')
+    .option('--limit <n>', '条数', parseLimit, 50)
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { source?: string; limit: number; json?: boolean }) => {
+      const list = await withContext('batches list', (ctx, server) => server.listBatchesFor(ctx, { limit: opts.limit, offset: 0 }, opts.source));
+      if (opts.json) return printJson(list);
+      if (list.length === 0) return println('没有批次。');
+      printTable(
+        ['批次号', '目录', '部门', '文件', '总行数', '接收', '退回', '接收时间'],
+        list.map((b) => [
+          b.batchId,
+          b.catalog,
+          b.sourceDept,
+          b.fileName,
+          String(b.total),
+          String(b.accepted),
+          String(b.rejected),
+          b.receivedAt.toISOString(),
+        ]),
+      );
+    });
+
+  batches
+    .command('show')
+    .description('显示一个批次')
+    .argument('<id>', '批次号')
+    .option('--json', '以 JSON 输出')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const b = await withContext('batches show', (ctx, server) => server.getBatchFor(ctx, id));
+      if (opts.json) return printJson(b);
+      println(`批次号：${b.batchId}`);
+      println(`目录：${b.catalog}（${b.edition} 版）  部门：${b.sourceDept}`);
+      println(`文件：${b.fileName}（${b.format}${b.encoding ? `，${b.encoding}` : ''}，SHA-256 ${b.fileSha256}）`);
+      println(`共 ${b.total} 行：接收 ${b.accepted}（新增 ${b.created}，更新 ${b.updated}，未变 ${b.unchanged}），退回 ${b.rejected}，提示 ${b.warnings}`);
+      println(`接收：${b.receivedAt.toISOString()}  完成：${b.finishedAt.toISOString()}`);
+    });
+
+  batches
+    .command('rejected')
+    .description('导出批次的退回数据（原表头加“错误原因”列），供部门修改后重报')
+    .argument('<id>', '批次号')
+    .requiredOption('--format <csv|xlsx>', '文件格式', parseFormat)
+    .requiredOption('--out <file>', '输出文件路径')
+    .action(async (id: string, opts: { format: ExportFormat; out: string }) => {
+      await withContext('batches rejected', async (ctx, server) => {
+        const file = await server.exportRejectedRows(ctx, id, opts.format);
+        await pipeline(file.stream, createWriteStream(opts.out));
+      });
+      println(`已导出：${opts.out}`);
+    });
+}

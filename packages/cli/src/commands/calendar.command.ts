@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { withContext } from '../cli-context';
+import { UsageError } from '../cli-errors';
+import { printJson, println, printTable } from '../output';
+
+function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('日期应为 YYYY-MM-DD');
+  return value;
+}
+
+function parseDays(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 3650) throw new InvalidArgumentError('工作日数应为 0–3650 的整数');
+  return n;
+}
+
+export function registerCalendarCommand(program: Command): void {
+  const calendar = program.command('calendar').description('工作日历（法定节假日与调休），用于计算期限');
+
+  calendar
+    .command('add-working-days')
+    .description('计算某日之后第 N 个工作日')
+    .argument('<date>', '起始日期 YYYY-MM-DD', parseDate)
+    .argument('<n>', '工作日数', parseDays)
+    .action(async (date: string, n: number) => {
+      println(await withContext('calendar add-working-days', (ctx, server) => server.addWorkingDays(ctx, date, n)));
+    });
+
+  calendar
+    .command('load')
+    .description('载入某年国务院办公厅节假日安排（holiday-cn JSON 格式）')
+    .argument('<file>', 'JSON 文件，如 2027.json')
+    .option('--source <text>', '来源说明（通知文号或网址），默认为文件名')
+    .action(async (file: string, opts: { source?: string }) => {
+      const json = await readFile(file, 'utf8').catch(() => {
+        throw new UsageError(`无法读取文件 ${resolve(file)}`);
+      });
+      const saved = await withContext('calendar load', (ctx, server) => server.loadCalendarYear(ctx, json, opts.source ?? file));
+      println(`已载入 ${saved.year} 年节假日安排：放假 ${saved.holidays.length} 天，调休上班 ${saved.workdays.length} 天（来源：${saved.source}）`);
+    });
+
+  calendar
+    .command('years')
+    .description('列出日历已覆盖的年份及其来源')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { json?: boolean }) => {
+      const years = await withContext('calendar years', (ctx, server) => server.listCoveredYears(ctx));
+      if (opts.json) return printJson(years);
+      printTable(['年份', '来源', '载入时间'], years.map((y) => [String(y.year), y.source, y.loadedAt?.toISOString() ?? '内置']));
+    });
+}

@@ -1,0 +1,2 @@
+export { createProgram } from './program';
+export { importJson } from './commands/import.command';

@@ -1,0 +1,18 @@
+export * from './database';
+export * from './db-error';
+export { openDatabase } from './open-database';
+export { migrate, loadMigrations, listAppliedMigrations, MIGRATIONS_DIR } from './migrate';
+export type { Migration, AppliedMigration } from './migrate';
+export { acquireDataDirLock, LOCK_FILE_NAME } from './data-dir-lock';
+export type { DataDirLock, LockInfo } from './data-dir-lock';
+export { assertUtf8Locale, checkDatabaseLocale, readDatabaseLocale } from './utf8-check';
+export type { DatabaseLocale } from './utf8-check';
+export type { Page } from './paging';
+export * from './department.repository';
+export * from './subject.table';
+export * from './subject.repository';
+export * from './record-version.table';
+export * from './batch.table';
+export * from './batch.repository';
+export * from './calendar.repository';
+export * from './records.repository';

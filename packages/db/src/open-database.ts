@@ -1,0 +1,23 @@
+import type { Database, OpenOptions } from './database';
+import { migrate } from './migrate';
+import { openPglite } from './pglite.engine';
+import { openPostgres } from './postgres.engine';
+import { checkDatabaseLocale } from './utf8-check';
+
+/**
+ * Opens PostgreSQL when `url` is given, else the embedded PGlite in `dataDir` (holding its lock),
+ * checks the database is UTF-8, and applies pending migrations unless `migrate: false`.
+ */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const db = opts.url
+    ? await openPostgres({ url: opts.url, schema: opts.schema, owner: opts.owner })
+    : await openPglite({ dataDir: opts.dataDir, lock: opts.lock, owner: opts.owner });
+  try {
+    await checkDatabaseLocale(db);
+    if (opts.migrate ?? true) await migrate(db);
+    return db;
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

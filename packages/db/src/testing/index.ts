@@ -1,0 +1,1 @@
+export { createTestDatabase, testEngines } from './test-database';

@@ -1,0 +1,3 @@
+export * from './year-schedule';
+export * from './working-calendar';
+export { builtinSchedules } from './builtin-schedules';

@@ -1,0 +1,105 @@
+/// <reference types="vite/client" />
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors';
+import { parseCatalogDef } from './catalog.parser';
+import { CATALOG_FILES, getCatalog, listCatalogEditions, listCatalogs } from './catalog.registry';
+import type { CatalogDef, FieldDef } from './catalog.types';
+
+// Vite's glob (test-only) finds every data file, so a JSON dropped in the folder but not registered fails.
+const jsonFiles = import.meta.glob('../../catalog/*.json', { eager: true, import: 'default' });
+const byFile = Object.entries(jsonFiles).map(([path, json]) => [path.split('/').pop() ?? path, json] as const);
+
+const field = (c: CatalogDef, code: string): FieldDef | undefined => c.fields.find((f) => f.code === code);
+
+describe('catalogue data files (全国公共信用信息基础目录 2021 item 3)', () => {
+  it('every JSON file in packages/domain/catalog is registered', () => {
+    expect(byFile.map(([f]) => f).sort()).toEqual([...CATALOG_FILES].sort());
+  });
+
+  it.each(byFile)('%s is well-formed', (file, json) => {
+    const def = parseCatalogDef(json, file);
+    expect(file).toBe(`${def.code}.${def.edition}.json`);
+    for (const f of def.fields) {
+      expect(f.code, file).toMatch(/^[A-Z][A-Z0-9_]*$/);
+      expect(f.name.trim()).not.toBe('');
+      if (f.type === 'enum' || f.type === 'enum_list') expect(f.enumValues?.length).toBeGreaterThan(0);
+      if (f.type === 'id_number') expect(f.personal).toBe(true);
+      if (f.role === 'decision_date') expect(f.notFuture).toBe(true);
+    }
+    const codes = def.fields.map((f) => f.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(def.fields.filter((f) => f.role === 'doc_no')).toHaveLength(1);
+    expect(def.fields.filter((f) => f.role === 'decision_date')).toHaveLength(1);
+  });
+
+  it('lists the ten categories of the 2021 目录 / 河南省社会信用条例 Art.12', () => {
+    expect(listCatalogs().map((c) => c.name)).toEqual([
+      '行政许可', '行政处罚', '行政强制', '行政确认', '行政征收',
+      '行政给付', '行政裁决', '行政补偿', '行政奖励', '行政检查',
+    ]);
+  });
+
+  it('the eight non-双公示 categories are marked [U] and share one field scheme', () => {
+    const generic = listCatalogs().slice(2);
+    const suffixes = (c: CatalogDef): string[] => c.fields.map((f) => f.code.replace(/^[A-Z]{2}_/, ''));
+    for (const c of generic) {
+      expect(c.source).toContain('[U]');
+      expect(suffixes(c)).toEqual(suffixes(generic[0] ?? c));
+    }
+  });
+});
+
+describe('national 双公示 field codes (regulations §2.3–2.4)', () => {
+  it.each([
+    ['§2.3 行政许可 文书号', 'administrative_license', 'XK_WSH', '行政许可决定文书号'],
+    ['§2.3 有效期至', 'administrative_license', 'XK_YXQZI', '有效期至'],
+    ['§2.3 备注', 'administrative_license', 'BZ', '备注'],
+    ['§2.4 罚款金额', 'administrative_penalty', 'CF_NR_FK', '罚款金额（万元）'],
+    ['§2.4 数据来源单位代码', 'administrative_penalty', 'CF_SJLYDM', '数据来源单位统一社会信用代码'],
+  ])('%s: %s %s', (_case, catalog, code, name) => {
+    expect(field(getCatalog(catalog), code)?.name).toBe(name);
+  });
+
+  it('§2.3 older code XK_FR_SFZH is an alias of 法定代表人证件号码', () => {
+    expect(field(getCatalog('administrative_license'), 'XK_FR_ZJHM')?.aliases).toContain('XK_FR_SFZH');
+  });
+
+  it('行政处罚法 (2021) Art.9: 处罚类别 has each item as its own value', () => {
+    const names = field(getCatalog('administrative_penalty'), 'CF_CFLB')?.enumValues?.map((v) => v.name);
+    expect(names).toEqual([
+      '警告', '通报批评', '罚款', '没收违法所得', '没收非法财物', '暂扣许可证件', '降低资质等级',
+      '吊销许可证件', '限制开展生产经营活动', '责令停产停业', '责令关闭', '限制从业', '行政拘留', '其他',
+    ]);
+  });
+});
+
+describe('getCatalog', () => {
+  it('returns the edition in force on a date, the first edition before it', () => {
+    expect(getCatalog('administrative_penalty', '2024-09-30').edition).toBe('2021');
+    expect(getCatalog('administrative_penalty', '2010-01-01').edition).toBe('2021');
+    expect(listCatalogEditions('administrative_penalty')).toHaveLength(1);
+  });
+
+  it('refuses an unknown catalogue, listing the available ones', () => {
+    try {
+      getCatalog('administrative_gossip');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).code).toBe('CATALOG_UNKNOWN');
+      expect((e as DomainError).message).toMatch(/^未知的信用信息目录：administrative_gossip；可用目录：.*administrative_penalty（行政处罚）/);
+    }
+  });
+});
+
+describe('parseCatalogDef refuses malformed data', () => {
+  const base = getCatalog('administrative_coercion');
+  it.each([
+    ['no doc_no role', { ...base, fields: base.fields.map((f) => (f.role === 'doc_no' ? { ...f, role: undefined } : f)) }, 'doc_no'],
+    ['duplicate code', { ...base, fields: [...base.fields, base.fields[0]] }, '同时属于'],
+    ['enum without values', { ...base, fields: base.fields.map((f) => (f.type === 'enum' ? { ...f, enumValues: [] } : f)) }, 'enumValues'],
+    ['bad type', { ...base, fields: [{ code: 'X', name: 'x', type: 'string', required: 'never' }] }, 'type 无效'],
+  ])('%s', (_case, json, fragment) => {
+    expect(() => parseCatalogDef(json, 'x.json')).toThrow(fragment);
+  });
+});

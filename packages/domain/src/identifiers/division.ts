@@ -1,0 +1,57 @@
+import { DIVISION_REVISIONS, divisionIndex } from './division-data';
+import type { DivisionNameSpan } from './division-data';
+
+export type { DivisionNameSpan } from './division-data';
+
+/** Answer of {@link divisionExistedAt}. */
+export type Existence = 'yes' | 'no' | 'unknown';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Returns the latest known name of a GB/T 2260 code (any revision 2002 → current), or undefined.
+ * @example divisionName('410482') // '汝州市'
+ */
+export function divisionName(code: string): string | undefined {
+  return divisionIndex().get(code)?.names.at(-1)?.name;
+}
+
+/**
+ * Returns every name a code carried, oldest first, with the revisions it spans.
+ * @example divisionHistory('410411') // [{ name: '湛河区', firstRevision: '200212', lastRevision: 'current' }]
+ */
+export function divisionHistory(code: string): readonly DivisionNameSpan[] {
+  return divisionIndex().get(code)?.names ?? [];
+}
+
+/**
+ * True if the code is in at least one revision (2002-12 … 2016-07 or current).
+ * @example isKnownDivision('990426') // false
+ */
+export function isKnownDivision(code: string): boolean {
+  return divisionIndex().has(code);
+}
+
+/**
+ * Tells whether a code was in force on an ISO date (`YYYY-MM-DD`), judged by the latest revision ≤ that month.
+ * @example divisionExistedAt('410482', '2000-02-29') // 'yes'
+ */
+export function divisionExistedAt(code: string, isoDate: string): Existence {
+  if (!ISO_DATE.test(isoDate)) return 'unknown';
+  const record = divisionIndex().get(code);
+  if (!record) return 'no';
+  const month = isoDate.slice(0, 7);
+  const at = DIVISION_REVISIONS.findLastIndex((r) => r.asOf <= month);
+  const inRevision = (i: number): boolean => i >= 0 && (record.mask & (1 << i)) !== 0;
+  if (at < 0) {
+    // Documented limitation: the packages hold no table before 2002-12. A code in 200212 is taken as
+    // existing on earlier dates too, so e.g. 110111 房山区 (created 1986) on a 1980 birth date is not
+    // detected; a code that only appears later did not exist yet → 'no'.
+    return inRevision(0) ? 'yes' : 'no';
+  }
+  if (inRevision(at)) return 'yes';
+  // Absent at the revision before the date but present at the next one: created somewhere in between
+  // (up to seven years for 2016-07 → 2023-06), so the date alone cannot decide.
+  if (inRevision(at + 1)) return 'unknown';
+  return 'no';
+}

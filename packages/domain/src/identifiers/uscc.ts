@@ -1,0 +1,88 @@
+import { normalizeCode } from '../text/normalize';
+import { isKnownDivision } from './division';
+import { hasNoErrors } from './id-issue';
+import type { IdIssue } from './id-issue';
+import { orgCodeCheckChar } from './org-code';
+import { USCC_CATEGORIES, USCC_NATIONAL_AREA, USCC_PILOT_PATTERNS } from './uscc-rules';
+
+// GB 32100-2015 统一社会信用代码 (regulations §1.1–1.2): 31 symbols (no I O Z S V), index = value,
+// weights 3^(i−1) mod 31, C18 = 31 − (Σ mod 31), 31 → '0'.
+const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+
+/** Result of {@link checkUscc}: `pilot` marks a pilot-era code kept despite its check digit. */
+export interface UsccCheck {
+  valid: boolean;
+  pilot: boolean;
+  issues: IdIssue[];
+}
+
+/**
+ * Computes the GB 32100 check character of the first 17 characters, or null if they are malformed.
+ * @example usccCheckChar('91110000600037341') // 'L'
+ */
+export function usccCheckChar(first17: string): string | null {
+  if (first17.length !== 17) return null;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const value = CHARS.indexOf(first17[i] ?? '');
+    if (value < 0) return null;
+    sum += value * (WEIGHTS[i] ?? 0);
+  }
+  return CHARS[(31 - (sum % 31)) % 31] ?? null;
+}
+
+const error = (rule: string, message: string): IdIssue => ({ rule, severity: 'error', message });
+const warning = (rule: string, message: string): IdIssue => ({ rule, severity: 'warning', message });
+
+/**
+ * Checks a 统一社会信用代码 (normalised first: half-width, upper-case, no spaces) against GB 32100.
+ * @example checkUscc('91410402MA9G12340K') // { valid: true, pilot: false, issues: [] }
+ */
+export function checkUscc(code: string): UsccCheck {
+  const c = normalizeCode(code);
+  const issues: IdIssue[] = [];
+  const bad = [...new Set([...c].filter((ch) => !CHARS.includes(ch)))];
+  // A bad character only at pos 18 is reported as a wrong check digit (GB 32100 worked example '…Y4Z').
+  const badBody = [...c.slice(0, 17)].some((ch) => !CHARS.includes(ch));
+  const charsetFails = c.length !== 18 ? bad.length > 0 : badBody;
+  if (c.length !== 18) issues.push(error('uscc.length', `统一社会信用代码应为18位，实为${c.length}位`));
+  if (charsetFails) {
+    issues.push(
+      error('uscc.charset', `统一社会信用代码含有不允许的字符：${bad.join('、')}（只可使用数字和除 I、O、Z、S、V 外的大写字母）`),
+    );
+  }
+  if (c.length !== 18) return { valid: false, pilot: false, issues };
+
+  const area = c.slice(2, 8);
+  const areaIsDigits = /^\d{6}$/.test(area);
+  if (!areaIsDigits) issues.push(error('uscc.area_digits', `统一社会信用代码第3–8位（登记管理机关行政区划码）应为数字，实为 ${area}`));
+
+  const pos1 = c[0] ?? '';
+  const pos2 = c[1] ?? '';
+  if (!USCC_CATEGORIES[pos1]?.includes(pos2)) {
+    issues.push(warning('uscc.category_unknown', `统一社会信用代码前两位 ${pos1}${pos2}（登记管理部门和机构类别）不在已公布的组合中，请核实`));
+  }
+  if (areaIsDigits && area !== USCC_NATIONAL_AREA && !isKnownDivision(area)) {
+    issues.push(warning('uscc.area_unknown', `统一社会信用代码第3–8位 ${area} 不是已知的行政区划代码（GB/T 2260），请核实`));
+  }
+  if (charsetFails) return { valid: false, pilot: false, issues };
+
+  const orgExpected = orgCodeCheckChar(c.slice(8, 16));
+  const orgConsistent = orgExpected === c[16];
+  if (!orgConsistent) {
+    issues.push(warning('uscc.orgcode_mismatch', `统一社会信用代码第9–17位所含组织机构代码校验码不符，按 GB 11714 第17位应为 ${orgExpected ?? '?'}`));
+  }
+
+  const expected = usccCheckChar(c.slice(0, 17)) ?? '?';
+  if (expected !== c[17]) {
+    const onlyCheckDigitFails = hasNoErrors(issues);
+    const pilot = onlyCheckDigitFails && orgConsistent && USCC_PILOT_PATTERNS.some((p) => p.test(c));
+    if (pilot) {
+      issues.push(warning('uscc.pilot_check_digit', `试点期赋码：校验码按 GB 32100 应为 ${expected}，实为 ${c[17] ?? ''}；按试点代码保留，请核实`));
+      return { valid: true, pilot: true, issues };
+    }
+    issues.push(error('uscc.check_digit', `统一社会信用代码校验码错误，应为 ${expected}`));
+  }
+  return { valid: hasNoErrors(issues), pilot: false, issues };
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// `npm start`: run the TypeScript sources through tsx (no build step).
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/main.ts');

@@ -1,0 +1,32 @@
+import { openDatabase } from '@pubcredit/db';
+import type pino from 'pino';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { createDataKeys } from './crypto/data-keys';
+import { loadMasterKey } from './crypto/master-key';
+import { createLogger } from './logger';
+
+export interface OpenContextOptions {
+  log?: pino.Logger;
+}
+
+/**
+ * Opens the database (migrations run inside openDatabase; the embedded engine takes the data-dir
+ * lock in the name of `owner`) and the data keys. Shared by the server and the CLI.
+ */
+export async function openContext(config: Config, owner: string, opts: OpenContextOptions = {}): Promise<AppContext> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const embedded = config.databaseUrl === undefined;
+  const db = await openDatabase(
+    embedded ? { dataDir: config.dataDir, lock: true, owner } : { url: config.databaseUrl, owner },
+  );
+  try {
+    const keys = createDataKeys(
+      loadMasterKey({ base64: config.dataKey, file: config.keyFile, dataDir: embedded ? config.dataDir : undefined }),
+    );
+    return { db, keys, now: () => new Date(), log };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Settings read once from the environment at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server; when absent the embedded engine (PGlite) stores data in {@link Config.dataDir}. */
+  databaseUrl: string | undefined;
+  /** Absolute path of the data directory (embedded database, lock file, generated master key). */
+  dataDir: string;
+  logLevel: LogLevel;
+  /** base64 master key (PUBCREDIT_DATA_KEY); never logged. */
+  dataKey: string | undefined;
+  keyFile: string | undefined;
+  /** Load the demo data set on the first start of the embedded engine (PUBCREDIT_DEMO=0 turns it off). */
+  seedDemo: boolean;
+}
+
+/** Bad configuration: the message is bilingual and meant to be printed as is. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const nonEmpty = (v: string | undefined): string | undefined => (v && v.trim() !== '' ? v.trim() : undefined);
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined) return 8080;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT 应为 1–65535 之间的整数，实为 "${raw}"（PORT must be an integer 1–65535）`);
+  }
+  return port;
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined) return 'info';
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (!level) {
+    throw new ConfigError(`LOG_LEVEL 应为 ${LOG_LEVELS.join('|')} 之一，实为 "${raw}"（invalid LOG_LEVEL）`);
+  }
+  return level;
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL 不是有效的连接串（DATABASE_URL is not a valid URL）');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL 应以 postgres:// 开头（DATABASE_URL must start with postgres://）');
+  }
+  return raw;
+}
+
+/**
+ * Parses the environment once; throws {@link ConfigError} with a bilingual message on bad values.
+ * @example parseConfig({ PORT: '3000' }).port // 3000
+ */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: parsePort(nonEmpty(env.PORT)),
+    host: nonEmpty(env.HOST) ?? '0.0.0.0',
+    databaseUrl: parseDatabaseUrl(nonEmpty(env.DATABASE_URL)),
+    dataDir: resolve(nonEmpty(env.PUBCREDIT_DATA_DIR) ?? './data'),
+    logLevel: parseLogLevel(nonEmpty(env.LOG_LEVEL)),
+    dataKey: nonEmpty(env.PUBCREDIT_DATA_KEY),
+    keyFile: nonEmpty(env.PUBCREDIT_KEY_FILE),
+    seedDemo: nonEmpty(env.PUBCREDIT_DEMO) !== '0',
+  };
+}

@@ -1,0 +1,96 @@
+import { DomainError } from '@pubcredit/domain';
+import { DbError } from '@pubcredit/db';
+import { AppError } from './app-error';
+
+interface ErrorEntry {
+  status: number;
+  /** Chinese message used when the error carries none meant for users (framework errors). */
+  message: string;
+}
+
+// The one place where error codes become HTTP statuses. Domain, db and server codes share it.
+const REGISTRY: Record<string, ErrorEntry> = {
+  // domain
+  CATALOG_UNKNOWN: { status: 400, message: '未知的信息目录' },
+  HEADERS_REFUSED: { status: 422, message: '文件表头无法识别' },
+  FILE_UNREADABLE: { status: 422, message: '文件无法读取' },
+  DEPARTMENT_UNKNOWN: { status: 422, message: '部门未登记' },
+  DEPARTMENT_EXISTS: { status: 409, message: '部门已存在' },
+  CALENDAR_YEAR_UNKNOWN: { status: 422, message: '该年度的节假日安排尚未载入' },
+  CALENDAR_BAD_SCHEDULE: { status: 422, message: '节假日安排文件格式错误' },
+  INVALID_ARGUMENT: { status: 400, message: '请求参数不合法' },
+  NOT_FOUND: { status: 404, message: '未找到' },
+  // db
+  DATA_DIR_LOCKED: { status: 503, message: '数据目录被其他进程占用' },
+  DB_NOT_UTF8: { status: 500, message: '数据库编码不是 UTF-8' },
+  // server
+  UNAUTHENTICATED: { status: 401, message: '缺少或无效的 API 密钥' },
+  FORBIDDEN: { status: 403, message: '无权访问' },
+  UPLOAD_MISSING: { status: 400, message: '请上传文件（表单字段 file）' },
+  // fastify and plugins
+  FST_ERR_VALIDATION: { status: 400, message: '请求参数不合法' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: '请求体过大' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, message: '上传文件过大（上限 200 MB）' },
+  FST_FILES_LIMIT: { status: 413, message: '一次只能上传一个文件' },
+  FST_PARTS_LIMIT: { status: 413, message: '表单字段过多' },
+  FST_FIELDS_LIMIT: { status: 413, message: '表单字段过多' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, message: '请以 multipart/form-data 上传文件' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: '请求体为空' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: '请求体不是有效的 JSON' },
+};
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export interface HttpError {
+  status: number;
+  body: ErrorBody;
+}
+
+interface ValidationItem {
+  instancePath?: string;
+  message?: string;
+}
+
+const INTERNAL: HttpError = { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试' } };
+
+function frameworkDetails(err: { validation?: ValidationItem[]; validationContext?: string }): unknown {
+  if (!err.validation) return undefined;
+  return err.validation.map((v) => ({ path: `${err.validationContext ?? ''}${v.instancePath ?? ''}`, message: v.message ?? '' }));
+}
+
+/**
+ * Maps any thrown value to an HTTP status and a Chinese body. Unknown errors and every 5xx become
+ * a generic message: details of server faults never reach users.
+ */
+export function toHttpError(err: unknown): HttpError {
+  if (!(err instanceof Error)) return INTERNAL;
+  const code = (err as { code?: unknown }).code;
+  const entry = typeof code === 'string' ? REGISTRY[code] : undefined;
+  if (!entry) {
+    const status = (err as { statusCode?: unknown }).statusCode;
+    // A client error fastify raised that the registry lacks: keep its status, not its English text.
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { status, body: { code: typeof code === 'string' ? code : 'BAD_REQUEST', message: '请求无法处理' } };
+    }
+    return INTERNAL;
+  }
+  if (entry.status >= 500) return { status: entry.status, body: { code: code as string, message: entry.message } };
+  const own = err instanceof DomainError || err instanceof DbError || err instanceof AppError;
+  const details = own ? (err as DomainError).details : frameworkDetails(err as Parameters<typeof frameworkDetails>[0]);
+  const hasDetails = details !== undefined && !(typeof details === 'object' && details !== null && Object.keys(details).length === 0);
+  return {
+    status: entry.status,
+    body: { code: code as string, message: own ? err.message : entry.message, ...(hasDetails ? { details } : {}) },
+  };
+}
+
+/** Status of a code, for the CLI's exit codes and tests. */
+export function statusOf(code: string): number | undefined {
+  return REGISTRY[code]?.status;
+}

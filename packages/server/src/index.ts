@@ -1,0 +1,23 @@
+// Public surface of the server package, used by the CLI and the e2e specs.
+export { buildApp } from './app';
+export type { BuildAppOptions } from './app';
+export { openContext } from './bootstrap';
+export { ConfigError, parseConfig } from './config';
+export type { Config, LogLevel } from './config';
+export type { AppContext } from './context';
+export { createDataKeys } from './crypto/data-keys';
+export type { DataKeys } from './crypto/data-keys';
+export { errorCode, userMessage } from './errors/user-message';
+export { createLogger } from './logger';
+export { createApiKey, listApiKeys, revokeApiKey } from './services/api-key.service';
+export type { ApiKeyInfo } from './services/api-key.service';
+export { API_SCOPES } from './services/api-scopes';
+export * from './services/batch.service';
+export * from './services/calendar.service';
+export { listAllDepartments, registerDepartment } from './services/department.service';
+export { seedDemo, seedDemoIfEmpty } from './services/demo.service';
+export { exportRejectedRows, formatReasons } from './services/rejected-export.service';
+export { exportTable } from './services/export/table-export';
+export type { ExportFormat } from './services/export/table-export';
+export { importFile } from './services/import/import.service';
+export type { ImportRequest, ImportResult } from './services/import/import.service';

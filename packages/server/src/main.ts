@@ -1,0 +1,60 @@
+import { buildApp } from './app';
+import { openContext } from './bootstrap';
+import { parseConfig } from './config';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { userMessage } from './errors/user-message';
+import { createLogger } from './logger';
+import { seedDemoIfEmpty } from './services/demo.service';
+
+// Entry of `npm start` (bin/start.mjs). Known start-up failures print one Chinese line, no stack.
+function fail(err: unknown): never {
+  const message = userMessage(err);
+  if (message) process.stderr.write(`${message}\n`);
+  else process.stderr.write(`启动失败：${err instanceof Error ? err.message : String(err)}（设置 LOG_LEVEL=debug 查看详情）\n`);
+  process.exit(1);
+}
+
+async function start(config: Config): Promise<void> {
+  const log = createLogger(config.logLevel);
+  let ctx: AppContext;
+  try {
+    ctx = await openContext(config, `pubcredit server on :${config.port}`, { log });
+  } catch (err) {
+    log.debug({ err }, 'open failed');
+    fail(err);
+  }
+  if (config.databaseUrl === undefined && config.seedDemo) {
+    // The demo is a convenience: failing to load it must not keep the platform from starting.
+    await seedDemoIfEmpty(ctx).catch((err: unknown) => {
+      log.warn({ err }, 'demo data not loaded');
+      process.stderr.write(`演示数据未能载入：${userMessage(err) ?? '内部错误'}（可稍后运行 pubcredit demo load）\n`);
+    });
+  }
+
+  const app = await buildApp(ctx);
+  let closing = false;
+  const close = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await ctx.db.close(); // releases the data-dir lock
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
+  log.info({ url, engine: ctx.db.engine }, 'PubCredit listening');
+  process.stderr.write(`PubCredit 已启动：${url} （接口文档 ${url}docs）\n`);
+}
+
+let config: Config;
+try {
+  config = parseConfig();
+} catch (err) {
+  fail(err);
+}
+await start(config).catch(fail);

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context';
+import { AppError } from '../errors/app-error';
+import { callerDepartment } from '../plugins/auth.plugin';
+import { UPLOAD_LIMIT_BYTES } from '../plugins/upload.plugin';
+import { presentBatch, presentImportResult, presentIssue } from '../presenters/batch.presenter';
+import {
+  BatchIssuesQuerySchema,
+  BatchIssuesSchema,
+  BatchListQuerySchema,
+  BatchListSchema,
+  BatchParamsSchema,
+  BatchSchema,
+  BatchUploadBodySchema,
+  FileDownloadSchema,
+  ImportResultSchema,
+} from '../schemas/batch.schema';
+import { errorResponses } from '../schemas/common.schema';
+import { getBatchFor, listBatchIssuesFor, listBatchesFor, submitBatch } from '../services/batch.service';
+import { EXPORT_MEDIA_TYPES } from '../services/export/table-export';
+import { exportRejectedRows } from '../services/rejected-export.service';
+import { sendDownload } from './download';
+
+const DEPT_ERRORS = errorResponses(400, 401, 403, 404);
+
+export const batchRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/batches',
+    {
+      config: { access: 'department', scope: 'batches:write' },
+      bodyLimit: UPLOAD_LIMIT_BYTES,
+      schema: {
+        tags: ['batches'],
+        summary: '上传数据文件（multipart/form-data：file、catalog、dryRun）',
+        consumes: ['multipart/form-data'],
+        body: BatchUploadBodySchema,
+        response: { 200: ImportResultSchema, 201: ImportResultSchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const upload = request.uploads?.[0];
+      if (!upload) throw new AppError('UPLOAD_MISSING', '请上传文件（表单字段 file）');
+      const dryRun = request.body.dryRun === 'true';
+      const result = await submitBatch(ctx, callerDepartment(request), {
+        filePath: upload.path,
+        fileName: upload.fileName,
+        catalog: request.body.catalog,
+        dryRun,
+      });
+      return reply.code(dryRun ? 200 : 201).send(presentImportResult(result, dryRun));
+    },
+  );
+
+  app.get(
+    '/batches',
+    {
+      config: { access: 'department' },
+      schema: {
+        tags: ['batches'],
+        summary: '本部门的报送批次（新的在前）',
+        querystring: BatchListQuerySchema,
+        response: { 200: BatchListSchema, ...DEPT_ERRORS },
+      },
+    },
+    async (request) => {
+      const batches = await listBatchesFor(ctx, request.query, callerDepartment(request));
+      return { batches: batches.map(presentBatch) };
+    },
+  );
+
+  app.get(
+    '/batches/:id',
+    {
+      config: { access: 'department' },
+      schema: { tags: ['batches'], summary: '批次详情', params: BatchParamsSchema, response: { 200: BatchSchema, ...DEPT_ERRORS } },
+    },
+    async (request) => presentBatch(await getBatchFor(ctx, request.params.id, callerDepartment(request))),
+  );
+
+  app.get(
+    '/batches/:id/issues',
+    {
+      config: { access: 'department' },
+      schema: {
+        tags: ['batches'],
+        summary: '批次的逐行问题清单',
+        params: BatchParamsSchema,
+        querystring: BatchIssuesQuerySchema,
+        response: { 200: BatchIssuesSchema, ...DEPT_ERRORS },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const issues = await listBatchIssuesFor(ctx, id, request.query, callerDepartment(request));
+      return { batchId: id, issues: issues.map(presentIssue) };
+    },
+  );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/batches/:id/rejected.${format}`,
+      {
+        config: { access: 'department' },
+        schema: {
+          tags: ['batches'],
+          summary: `退回数据下载（${format.toUpperCase()}，原表头加“错误原因”列）`,
+          params: BatchParamsSchema,
+          response: { 200: FileDownloadSchema(EXPORT_MEDIA_TYPES[format], format === 'csv' ? 'UTF-8（带 BOM）CSV' : 'XLSX'), ...DEPT_ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const file = await exportRejectedRows(ctx, request.params.id, format, callerDepartment(request));
+        return sendDownload(reply, file, format);
+      },
+    );
+  }
+};

@@ -1,0 +1,63 @@
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { NullableString } from './common.schema';
+
+export const SubjectParamsSchema = Type.Object({
+  code: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: '统一社会信用代码，或主体标识 subjectId（自然人只用主体标识，切勿把身份证号码放进网址）',
+  }),
+});
+
+export const SubjectQuerySchema = Type.Object({
+  catalog: Type.Optional(Type.String({ maxLength: 64, description: '只看某一目录，如 administrative_penalty' })),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+});
+export type SubjectQuery = Static<typeof SubjectQuerySchema>;
+
+export const SubjectKindSchema = Type.Union([
+  Type.Literal('legal_person'),
+  Type.Literal('individual_business'),
+  Type.Literal('natural_person'),
+]);
+
+export const FormerNameSchema = Type.Object({
+  name: Type.String(),
+  sourceDept: Type.String({ description: '报送部门统一社会信用代码' }),
+  firstSeenAt: Type.String({ format: 'date-time' }),
+  lastSeenAt: Type.String({ format: 'date-time' }),
+});
+
+export const SubjectSchema = Type.Object({
+  subjectId: Type.String({ format: 'uuid' }),
+  kind: SubjectKindSchema,
+  name: Type.String(),
+  uscc: NullableString('统一社会信用代码'),
+  idMasked: NullableString('脱敏证件号码'),
+  nameConflict: Type.Boolean({ description: '重码：同一代码在不同来源中名称不一致' }),
+  formerNames: Type.Array(FormerNameSchema, { description: '名称历史（含曾用名）' }),
+});
+export type Subject = Static<typeof SubjectSchema>;
+
+export const RecordSchema = Type.Object({
+  catalog: Type.String(),
+  catalogName: Type.String(),
+  recordKey: Type.String(),
+  version: Type.Integer(),
+  sourceDept: Type.String(),
+  docNo: Type.String({ description: '决定文书号' }),
+  decisionDate: Type.String({ format: 'date' }),
+  receivedAt: Type.String({ format: 'date-time' }),
+  reportWorkingDays: Type.Union([Type.Integer(), Type.Null()], { description: '决定日至归集日的工作日数' }),
+  data: Type.Record(Type.String(), Type.Unknown(), { description: '字段值（个人信息已脱敏）' }),
+});
+export type RecordItem = Static<typeof RecordSchema>;
+
+export const SubjectArchiveSchema = Type.Object({
+  subject: SubjectSchema,
+  records: Type.Array(RecordSchema),
+  total: Type.Integer(),
+});
+export type SubjectArchive = Static<typeof SubjectArchiveSchema>;

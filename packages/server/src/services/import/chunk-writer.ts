@@ -1,0 +1,130 @@
+import {
+  advanceRecordKeys,
+  copyBatchIssues,
+  copyNewRecordKeys,
+  copyQuarantine,
+  copyRecordVersions,
+  csvField,
+  findRecordKeys,
+  recordSubjectNames,
+  refreshNameConflicts,
+  supersedeVersions,
+  upsertSubjects,
+} from '@pubcredit/db';
+import type { RecordKeyState, Sql, SubjectNameSeen, SubjectUpsert, Tx } from '@pubcredit/db';
+import type { PreparedRecord, RejectedRow } from './row-preparer';
+import type { RowIssue } from '@pubcredit/domain';
+
+/** Rows of one chunk of a file, after preparation. */
+export interface Chunk {
+  records: PreparedRecord[];
+  rejected: RejectedRow[];
+  issues: RowIssue[];
+}
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface BatchInfo {
+  batchId: string;
+  catalog: string;
+  edition: string;
+  source: string;
+  receivedAt: Date;
+}
+
+interface Classified {
+  created: { rec: PreparedRecord; version: number }[];
+  updated: { rec: PreparedRecord; version: number; old: RecordKeyState }[];
+  unchanged: number;
+}
+
+async function classify(sql: Sql, records: readonly PreparedRecord[]): Promise<Classified> {
+  const existing = await findRecordKeys(sql, records.map((r) => r.recordKey));
+  const out: Classified = { created: [], updated: [], unchanged: 0 };
+  for (const rec of records) {
+    const old = existing.get(rec.recordKey);
+    if (!old) out.created.push({ rec, version: 1 });
+    else if (old.contentHash === rec.contentHash) out.unchanged++;
+    else out.updated.push({ rec, version: old.version + 1, old });
+  }
+  return out;
+}
+
+function add(counts: Counts, c: Classified): void {
+  counts.created += c.created.length;
+  counts.updated += c.updated.length;
+  counts.unchanged += c.unchanged;
+}
+
+/** Dry run: how the chunk would be classified, without writing. */
+export async function classifyChunk(sql: Sql, chunk: Chunk, counts: Counts): Promise<void> {
+  add(counts, await classify(sql, chunk.records));
+}
+
+function subjectsOf(records: readonly PreparedRecord[], source: string): { subjects: SubjectUpsert[]; names: SubjectNameSeen[] } {
+  // One row per subject and per (subject, name) in a statement: ON CONFLICT may touch a row once.
+  const subjects = new Map<string, SubjectUpsert>();
+  const names = new Map<string, SubjectNameSeen>();
+  for (const { subject } of records) {
+    subjects.set(subject.subjectId, subject);
+    names.set(`${subject.subjectId}\u0000${subject.name}`, { subjectId: subject.subjectId, name: subject.name, sourceDept: source });
+  }
+  return { subjects: [...subjects.values()], names: [...names.values()] };
+}
+
+function recordsCsv(rows: { rec: PreparedRecord; version: number }[], b: BatchInfo): string {
+  const receivedAt = b.receivedAt.toISOString();
+  let csv = '';
+  for (const { rec, version } of rows) {
+    csv +=
+      `${rec.subject.subjectId},${rec.recordKey},${version},${b.catalog},${b.edition},${b.source},${csvField(rec.docNo)},` +
+      `${rec.decisionDate},${receivedAt},${csvField(rec.reportWorkingDays)},${rec.contentHash},${csvField(rec.dataJson)},` +
+      `${csvField(rec.piiCipher)},${b.batchId},${rec.rowNo}\n`;
+  }
+  return csv;
+}
+
+/** Writes one chunk inside the batch's transaction and adds its classification to `counts`. */
+export async function writeChunk(tx: Tx, chunk: Chunk, b: BatchInfo, counts: Counts): Promise<void> {
+  const c = await classify(tx, chunk.records);
+  add(counts, c);
+  if (chunk.records.length > 0) {
+    const { subjects, names } = subjectsOf(chunk.records, b.source);
+    await upsertSubjects(tx, subjects, b.receivedAt);
+    await recordSubjectNames(tx, names, b.receivedAt);
+    await refreshNameConflicts(tx, subjects.map((s) => s.subjectId));
+  }
+  const versions = [...c.created, ...c.updated];
+  if (versions.length > 0) await copyRecordVersions(tx, recordsCsv(versions, b));
+  if (c.created.length > 0) {
+    await copyNewRecordKeys(
+      tx,
+      c.created.map(({ rec }) => `${rec.recordKey},${rec.subject.subjectId},1,${rec.contentHash}\n`).join(''),
+    );
+  }
+  if (c.updated.length > 0) {
+    await supersedeVersions(tx, c.updated.map((u) => u.old), b.receivedAt);
+    await advanceRecordKeys(
+      tx,
+      c.updated.map(({ rec, version }) => ({ recordKey: rec.recordKey, subjectId: rec.subject.subjectId, version, contentHash: rec.contentHash })),
+    );
+  }
+  if (chunk.rejected.length > 0) {
+    await copyQuarantine(
+      tx,
+      chunk.rejected.map((r) => `${b.batchId},${r.rowNo},${csvField(r.rawJson)},${csvField(JSON.stringify(r.reasons))}\n`).join(''),
+    );
+  }
+  if (chunk.issues.length > 0) {
+    await copyBatchIssues(
+      tx,
+      chunk.issues
+        .map((i) => `${b.batchId},${i.row},${csvField(i.field)},${i.severity},${csvField(i.rule)},${csvField(i.message)}\n`)
+        .join(''),
+    );
+  }
+}

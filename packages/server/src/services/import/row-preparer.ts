@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import type { SubjectUpsert } from '@pubcredit/db';
+import { DomainError, fieldLabel, maskIdNumber, validateRow } from '@pubcredit/domain';
+import type { CatalogDef, FieldDef, RowIssue, WorkingCalendar } from '@pubcredit/domain';
+import type { DataKeys } from '../../crypto/data-keys';
+import { FingerprintMap } from './fingerprint-map';
+import type { SourceRow } from './source/source.types';
+import { personSubjectId, usccSubjectId } from './subject-identity';
+
+/** A valid row, ready to store. */
+export interface PreparedRecord {
+  rowNo: number;
+  recordKey: string;
+  subject: SubjectUpsert;
+  docNo: string;
+  decisionDate: string;
+  contentHash: string;
+  /** Normalised fields by code, personal ones masked, as JSON. */
+  dataJson: string;
+  piiCipher: string | null;
+  reportWorkingDays: number | null;
+}
+
+/** A rejected row: what was given, by header, and why. */
+export interface RejectedRow {
+  rowNo: number;
+  rawJson: string;
+  reasons: RowIssue[];
+}
+
+export interface PreparedRow {
+  record?: PreparedRecord;
+  rejected?: RejectedRow;
+  issues: RowIssue[];
+}
+
+export interface PrepareOptions {
+  catalog: CatalogDef;
+  source: string;
+  /** Column index → field code (null for columns without a header and for ignored ones). */
+  columns: readonly (string | null)[];
+  /** Columns read and dropped: the 错误原因 column of a downloaded rejected file. */
+  ignored: ReadonlySet<number>;
+  headers: readonly string[];
+  keys: DataKeys;
+  calendar: WorkingCalendar;
+  /** The Beijing day of receipt, YYYY-MM-DD: bounds dates and ends the working-day count. */
+  receivedDay: string;
+}
+
+/** The natural key: catalogue + source department + 文书号, as a SHA-256 digest. */
+export function recordKeyDigest(catalog: string, source: string, docNo: string): Buffer {
+  return createHash('sha256').update(`${catalog}|${source}|${docNo}`).digest();
+}
+
+/** Turns source rows into records or rejections; keeps per-file state (duplicates, day counts). */
+export class RowPreparer {
+  private readonly seen = new FingerprintMap();
+  private readonly workingDays = new Map<string, number | null>();
+  private readonly personal: readonly FieldDef[];
+  private readonly docField: FieldDef | undefined;
+  private readonly dateField: FieldDef | undefined;
+
+  constructor(private readonly opts: PrepareOptions) {
+    this.personal = opts.catalog.fields.filter((f) => f.personal);
+    this.docField = opts.catalog.fields.find((f) => f.role === 'doc_no');
+    this.dateField = opts.catalog.fields.find((f) => f.role === 'decision_date');
+  }
+
+  prepare(row: SourceRow): PreparedRow {
+    const { catalog, columns } = this.opts;
+    const at = (issue: Omit<RowIssue, 'row'>): RowIssue => ({ row: row.rowNo, ...issue });
+    const issues: RowIssue[] = [];
+    if (row.problem) issues.push(at({ ...row.problem, severity: 'error' }));
+
+    const byCode: Record<string, string | undefined> = {};
+    for (let i = 0; i < row.cells.length; i++) {
+      const code = columns[i];
+      if (code) byCode[code] = row.cells[i];
+      else if (!this.opts.ignored.has(i) && (row.cells[i] ?? '').trim() !== '') {
+        issues.push(at({ field: '', severity: 'error', rule: 'row.extra_cells', message: `第${i + 1}列有数据但没有表头` }));
+      }
+    }
+    const validated = validateRow(catalog, byCode, { today: this.opts.receivedDay });
+    for (const issue of validated.issues) issues.push(at(issue));
+
+    if (issues.some((i) => i.severity === 'error') || !validated.subject || !validated.docNo || !validated.decisionDate) {
+      return { rejected: this.reject(row, issues), issues };
+    }
+
+    const digest = recordKeyDigest(catalog.code, this.opts.source, validated.docNo);
+    const first = this.seen.firstRowOrAdd(digest.readUInt32BE(0), digest.readUInt32BE(4), row.rowNo);
+    if (first !== undefined) {
+      const field = this.docField?.code ?? '';
+      const label = this.docField ? fieldLabel(this.docField) : '文书号';
+      issues.push(at({ field, severity: 'error', rule: 'record.duplicate_in_file', message: `${label}“${validated.docNo}”与第${first}行重复，已保留第${first}行` }));
+      return { rejected: this.reject(row, issues), issues };
+    }
+
+    const reportWorkingDays = this.countWorkingDays(validated.decisionDate, (issue) => issues.push(at(issue)));
+    const values = validated.values;
+    const plain: Record<string, string> = {};
+    for (const f of this.personal) {
+      const v = values[f.code];
+      if (typeof v === 'string') {
+        plain[f.code] = v;
+        values[f.code] = maskIdNumber(v);
+      }
+    }
+    const hasPii = Object.keys(plain).length > 0;
+    const dataJson = JSON.stringify(values);
+    const { keys } = this.opts;
+    return {
+      issues,
+      record: {
+        rowNo: row.rowNo,
+        recordKey: digest.toString('hex'),
+        subject: this.subjectOf(validated.subject),
+        docNo: validated.docNo,
+        decisionDate: validated.decisionDate,
+        // Keyed: a plain hash of a row would let anyone who knows the rest of it guess the ID number.
+        contentHash: keys.hash(hasPii ? `${dataJson}\u0000${JSON.stringify(plain)}` : dataJson),
+        dataJson,
+        piiCipher: hasPii ? keys.encrypt(JSON.stringify(plain)) : null,
+        reportWorkingDays,
+      },
+    };
+  }
+
+  private subjectOf(s: NonNullable<ReturnType<typeof validateRow>['subject']>): SubjectUpsert {
+    if (s.kind === 'natural_person' && s.idNumber) {
+      const idHash = this.opts.keys.hash(s.idNumber);
+      return {
+        subjectId: personSubjectId(idHash),
+        kind: s.kind,
+        uscc: null,
+        idType: s.idType ?? null,
+        idHash,
+        idCipher: this.opts.keys.encrypt(s.idNumber),
+        idMasked: maskIdNumber(s.idNumber),
+        name: s.name,
+      };
+    }
+    const uscc = s.uscc ?? '';
+    return { subjectId: usccSubjectId(uscc), kind: s.kind, uscc, idType: null, idHash: null, idCipher: null, idMasked: null, name: s.name };
+  }
+
+  private countWorkingDays(decisionDate: string, warn: (issue: Omit<RowIssue, 'row'>) => void): number | null {
+    const cached = this.workingDays.get(decisionDate);
+    let days = cached;
+    if (days === undefined) {
+      try {
+        days = this.opts.calendar.workingDaysBetween(decisionDate, this.opts.receivedDay);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.code !== 'CALENDAR_YEAR_UNKNOWN') throw err;
+        days = null;
+      }
+      this.workingDays.set(decisionDate, days);
+    }
+    if (days === null) {
+      warn({
+        field: this.dateField?.code ?? '',
+        severity: 'warning',
+        rule: 'calendar.year_unknown',
+        message: `缺少 ${decisionDate.slice(0, 4)} 年至今的官方节假日安排，暂不计算报送时效（工作日）；管理员导入该年日历后可补算`,
+      });
+    }
+    return days;
+  }
+
+  private reject(row: SourceRow, reasons: RowIssue[]): RejectedRow {
+    const raw: Record<string, string> = {};
+    const { headers, ignored } = this.opts;
+    row.cells.forEach((cell, i) => {
+      if (ignored.has(i)) return;
+      const header = (headers[i] ?? '').trim();
+      raw[header === '' ? `第${i + 1}列` : header] = cell;
+    });
+    return { rowNo: row.rowNo, rawJson: JSON.stringify(raw), reasons };
+  }
+}

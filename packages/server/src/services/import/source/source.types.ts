@@ -1,0 +1,26 @@
+/** One data row of an input file, by column, with the row number a spreadsheet shows (header = 1). */
+export interface SourceRow {
+  rowNo: number;
+  cells: string[];
+  /** A problem reading this row (bad JSON line, undecodable bytes); the row is rejected with it. */
+  problem?: { field: string; rule: string; message: string };
+}
+
+export type SourceFormat = 'csv' | 'xlsx' | 'jsonl';
+
+/** An opened input file: its header row and a stream of data rows. */
+export interface OpenedSource {
+  format: SourceFormat;
+  /** utf-8 | gb18030 for CSV and JSON Lines, null for XLSX. */
+  encoding: string | null;
+  headers: string[];
+  rows: AsyncIterable<SourceRow>;
+}
+
+/** A file that cannot be read at all; the importer turns it into FILE_UNREADABLE. */
+export class UnreadableFile extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableFile';
+  }
+}

@@ -1,0 +1,82 @@
+import { Type } from '@sinclair/typebox';
+import { testEngines } from '@pubcredit/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../src/context';
+import { createTestApp, createTestContext } from './test-context';
+
+describe.each(testEngines())('app on %s', (engine) => {
+  let ctx: AppContext;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(engine);
+    app = await createTestApp(ctx);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.db.close();
+  });
+
+  it('GET /api/v1/health reports engine, version and a UTF-8 database', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ status: 'ok', engine, version: expect.any(String) });
+    expect(body.database.encoding).toMatch(/UTF8/i);
+    expect(body.database.ctype).toMatch(/UTF-?8/i);
+    expect(Date.parse(body.time)).not.toBeNaN();
+  });
+
+  it('refuses to build when a route declares no access', async () => {
+    const undeclared = async (a: FastifyInstance) => {
+      a.get('/api/v1/undeclared', { schema: { response: { 200: Type.String() } } }, async () => 'x');
+    };
+    await expect(createTestApp(ctx, { routes: [undeclared] })).rejects.toThrow(/declares no access/);
+  });
+
+  it('refuses to build when a route declares no response schema', async () => {
+    const noSchema = async (a: FastifyInstance) => {
+      a.get('/api/v1/no-schema', { config: { access: 'public' } }, async () => 'x');
+    };
+    await expect(createTestApp(ctx, { routes: [noSchema] })).rejects.toThrow(/response schema/);
+  });
+
+  it('serves the OpenAPI 3 document with the bearer scheme on department routes', async () => {
+    const res = await app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.paths['/api/v1/batches'].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/api/v1/health'].get.security).toBeUndefined();
+    expect(doc.paths['/api/v1/subjects/{code}']).toBeDefined();
+    const ui = await app.inject({ method: 'GET', url: '/docs' });
+    expect(ui.statusCode).toBeLessThan(400);
+  });
+
+  it('exposes Prometheus metrics with the request histogram', async () => {
+    await app.inject({ method: 'GET', url: '/api/v1/health' });
+    const res = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('http_request_duration_seconds_bucket');
+    expect(res.body).toContain('route="/api/v1/health"');
+    expect(res.body).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('answers an unknown API path with a Chinese 404 and serves a placeholder page at /', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ code: 'NOT_FOUND', message: '接口不存在' });
+    const home = await app.inject({ method: 'GET', url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.headers['content-type']).toContain('text/html');
+    expect(home.body).toContain('/docs');
+  });
+
+  it('answers a validation error in Chinese with details', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/subjects/91410402MA9G12340K?limit=1000' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'FST_ERR_VALIDATION', message: '请求参数不合法' });
+    expect(res.json().details[0].path).toContain('limit');
+  });
+});

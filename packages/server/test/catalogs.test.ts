@@ -1,0 +1,55 @@
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../src/context';
+import { createTestApp, createTestContext } from './test-context';
+
+describe('catalogues and templates', () => {
+  let ctx: AppContext;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    ctx = await createTestContext('pglite');
+    app = await createTestApp(ctx);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.db.close();
+  });
+
+  it('lists the catalogues with fields, requirement rules and enum values', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/catalogs' });
+    expect(res.statusCode).toBe(200);
+    const penalty = res.json().catalogs.find((c: { code: string }) => c.code === 'administrative_penalty');
+    expect(penalty).toMatchObject({ name: '行政处罚', templates: { csv: '/api/v1/catalogs/administrative_penalty/template.csv' } });
+    const fine = penalty.fields.find((f: { code: string }) => f.code === 'CF_NR_FK');
+    expect(fine).toMatchObject({ name: '罚款金额（万元）', type: 'decimal', required: 'conditional' });
+    expect(fine.requiredWhen).toContain('罚款');
+    const kind = penalty.fields.find((f: { code: string }) => f.code === 'CF_XDR_LB');
+    expect(kind.enumValues.map((v: { name: string }) => v.name)).toContain('自然人');
+  });
+
+  it('serves a CSV template: BOM and the Chinese header row', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/catalogs/administrative_license/template.csv' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('administrative_license-template.csv');
+    const text = res.rawPayload.toString('utf8');
+    expect(text.startsWith('\uFEFF行政相对人名称,行政相对人类别,')).toBe(true);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('serves an XLSX template', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/catalogs/administrative_penalty/template.xlsx' });
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.getCell('A1').value).toBe('行政相对人名称');
+  });
+
+  it('answers an unknown catalogue with 400 and the known codes', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/catalogs/nope/template.csv' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'CATALOG_UNKNOWN' });
+    expect(res.json().message).toContain('nope');
+  });
+});

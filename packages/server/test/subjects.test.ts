@@ -1,0 +1,89 @@
+import { testEngines } from '@pubcredit/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../src/context';
+import { COMPANY_USCC, addDepartments, insertSubjectFixture } from './fixtures';
+import type { SubjectFixture } from './fixtures';
+import { createTestApp, createTestContext } from './test-context';
+
+describe.each(testEngines())('subjects and records on %s', (engine) => {
+  let ctx: AppContext;
+  let app: FastifyInstance;
+  let fx: SubjectFixture;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(engine);
+    await addDepartments(ctx);
+    fx = await insertSubjectFixture(ctx);
+    app = await createTestApp(ctx);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.db.close();
+  });
+
+  it('answers an unknown subject with a Chinese 404', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/subjects/91410402MA9G12341J' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ code: 'NOT_FOUND', message: '未找到该信用主体' });
+  });
+
+  it('finds a subject by a normalised USCC (full-width, lower case, spaces)', async () => {
+    const code = encodeURIComponent(' ９１４１０４０２ｍａ９ｇ１２３４０ｋ ');
+    const res = await app.inject({ method: 'GET', url: `/api/v1/subjects/${code}` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.subject).toMatchObject({
+      subjectId: fx.subjectId,
+      kind: 'legal_person',
+      name: '平顶山市鹰城建材有限公司',
+      uscc: COMPANY_USCC,
+      idMasked: null,
+      nameConflict: false,
+    });
+    expect(body.subject.formerNames.map((n: { name: string }) => n.name)).toEqual([
+      '平顶山市新华区鹰城建材厂',
+      '平顶山市鹰城建材有限公司',
+    ]);
+    expect(body.total).toBe(1);
+    expect(body.records).toHaveLength(1);
+    expect(body.records[0]).toMatchObject({ recordKey: fx.recordKey, version: 2, decisionDate: '2024-03-01', reportWorkingDays: 5 });
+  });
+
+  it('never shows a full ID number or the cipher text', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/subjects/${fx.subjectId}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('410402199001011230');
+    expect(res.body).not.toContain('v1:');
+    expect(res.body).not.toMatch(/pii|cipher|idHash/i);
+    expect(res.json().records[0].data.CF_FR_ZJHM).toBe('4104**********1230');
+  });
+
+  it('refuses an ID number in the URL', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/subjects/410402199001011230' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('身份证号码');
+  });
+
+  it('filters records by catalogue and pages them', async () => {
+    const none = await app.inject({ method: 'GET', url: `/api/v1/subjects/${COMPANY_USCC}?catalog=administrative_license` });
+    expect(none.json()).toMatchObject({ total: 0, records: [] });
+    const page = await app.inject({ method: 'GET', url: `/api/v1/subjects/${COMPANY_USCC}?limit=1&offset=1` });
+    expect(page.json()).toMatchObject({ total: 1, records: [] });
+  });
+
+  it('lists every version of a record, masked, oldest first', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/records/${fx.recordKey}/versions` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(body.versions[0].supersededAt).not.toBeNull();
+    expect(body.versions[1].supersededAt).toBeNull();
+    expect(res.body).not.toContain('410402199001011230');
+  });
+
+  it('answers 404 for an unknown record and 400 for a malformed key', async () => {
+    expect((await app.inject({ method: 'GET', url: `/api/v1/records/${'0'.repeat(64)}/versions` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/records/xyz/versions' })).statusCode).toBe(400);
+  });
+});
