@@ -65,3 +65,11 @@ export function matchHeaders(catalog: CatalogDef, headers: readonly string[]): H
   }
   return { columns };
 }
+
+/**
+ * The field code a single header names (code, alias or Chinese name), or undefined.
+ * @example fieldForHeader(getCatalog('administrative_penalty'), ' 处罚决定日期 ') // 'CF_JDRQ'
+ */
+export function fieldForHeader(catalog: CatalogDef, header: string): string | undefined {
+  return headerLookup(catalog).get(normalizeHeader(header));
+}

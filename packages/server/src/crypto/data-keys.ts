@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hash as oneShotHash, hkdfSync, randomBytes } from 'node:crypto';
 
 /** Encryption of personal fields at rest and keyed hashing for look-ups, from one master key. */
 export interface DataKeys {
@@ -8,6 +8,11 @@ export interface DataKeys {
   decrypt(cipher: string): string;
   /** HMAC-SM3 (国密 SM3) hex of the value: stable for one master key, useless without it. */
   hash(value: string): string;
+  /**
+   * A keyed SHA-256 fingerprint for change detection (content hashes of rows that may hold personal
+   * data): cheaper than an HMAC per row, and as useless as one to anyone without the master key.
+   */
+  fingerprint(value: string): string;
 }
 
 const PREFIX = 'v1:';
@@ -30,6 +35,7 @@ export function createDataKeys(master: Buffer): DataKeys {
   // Separate keys per purpose so a leak of one use cannot be replayed against the other.
   const encKey = derive(master, 'pubcredit/v1/aes-256-gcm');
   const hashKey = derive(master, 'pubcredit/v1/hmac-sm3');
+  const fingerprintSalt = derive(master, 'pubcredit/v1/fingerprint').toString('hex');
 
   return {
     encrypt(plain) {
@@ -48,6 +54,10 @@ export function createDataKeys(master: Buffer): DataKeys {
     },
     hash(value) {
       return createHmac('sm3', hashKey).update(value, 'utf8').digest('hex');
+    },
+    fingerprint(value) {
+      // Prefix-keyed SHA-256: length extension is harmless for a value only ever compared.
+      return oneShotHash('sha256', fingerprintSalt + value, 'hex');
     },
   };
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { getDepartment, insertBatch, lockSourceForImport } from '@pubcredit/db';
-import { DomainError, getCatalog, matchHeaders, normalizeHeader } from '@pubcredit/domain';
+import { DomainError, fieldForHeader, getCatalog, matchHeaders, normalizeHeader } from '@pubcredit/domain';
 import type { CatalogDef, RowIssue } from '@pubcredit/domain';
 import type { AppContext } from '../../context';
 import { getWorkingCalendar } from '../calendar.service';
@@ -61,17 +61,29 @@ function sha256File(path: string): Promise<string> {
   });
 }
 
-async function open(req: ImportRequest): Promise<OpenedSource> {
+async function open(req: ImportRequest, catalog: CatalogDef): Promise<OpenedSource> {
   try {
-    return await openSource(req.filePath, req.fileName ?? basename(req.filePath));
+    return await openSource(req.filePath, req.fileName ?? basename(req.filePath), (key) => fieldForHeader(catalog, key) !== undefined);
   } catch (err) {
     if (err instanceof UnreadableFile) throw new DomainError('FILE_UNREADABLE', err.message, { file: req.fileName ?? basename(req.filePath) });
     throw err;
   }
 }
 
+/**
+ * JSON Lines: every key of the first object must be a known field; required keys may be absent
+ * (JSON omits empty values), so their absence is a row error, not a refused file.
+ */
+function matchJsonKeys(catalog: CatalogDef, keys: readonly string[]): (string | null)[] {
+  const columns = keys.map((k) => fieldForHeader(catalog, k) ?? null);
+  if (columns.some((c) => c === null)) matchHeaders(catalog, keys); // throws HEADERS_REFUSED naming the unknown keys
+  return columns;
+}
+
 /** Maps each column to a field code, leaving out the 错误原因 column of a downloaded rejected file. */
-function matchColumns(catalog: CatalogDef, headers: readonly string[]): { columns: (string | null)[]; ignored: Set<number> } {
+function matchColumns(catalog: CatalogDef, source: OpenedSource): { columns: (string | null)[]; ignored: Set<number> } {
+  const { headers } = source;
+  if (source.format === 'jsonl') return { columns: matchJsonKeys(catalog, headers), ignored: new Set() };
   const ignored = new Set<number>();
   headers.forEach((h, i) => {
     if (normalizeHeader(h) === REASON_HEADER) ignored.add(i);
@@ -126,9 +138,9 @@ export async function importFile(ctx: AppContext, req: ImportRequest): Promise<I
   const calendar = await getWorkingCalendar(ctx);
   const fileHash = req.dryRun ? undefined : sha256File(req.filePath);
   fileHash?.catch(() => {});
-  const source = await open(req);
+  const source = await open(req, catalog);
 
-  const { columns, ignored } = matchColumns(catalog, source.headers);
+  const { columns, ignored } = matchColumns(catalog, source);
   const preparer = new RowPreparer({ catalog, source: req.source, columns, ignored, headers: source.headers, keys: ctx.keys, calendar, receivedDay });
 
   const totals = { total: 0, accepted: 0, rejected: 0, warnings: 0 };

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SubjectUpsert } from '@pubcredit/db';
-import { DomainError, fieldLabel, maskIdNumber, validateRow } from '@pubcredit/domain';
+import { DomainError, fieldForHeader, fieldLabel, maskIdNumber, validateRow } from '@pubcredit/domain';
 import type { CatalogDef, FieldDef, RowIssue, WorkingCalendar } from '@pubcredit/domain';
 import type { DataKeys } from '../../crypto/data-keys';
+import { unguardCell } from '../export/cell-guard';
 import { FingerprintMap } from './fingerprint-map';
 import type { SourceRow } from './source/source.types';
 import { personSubjectId, usccSubjectId } from './subject-identity';
@@ -38,7 +39,7 @@ export interface PrepareOptions {
   catalog: CatalogDef;
   source: string;
   /** Column index → field code (null for columns without a header and for ignored ones). */
-  columns: readonly (string | null)[];
+  columns: (string | null)[];
   /** Columns read and dropped: the 错误原因 column of a downloaded rejected file. */
   ignored: ReadonlySet<number>;
   headers: readonly string[];
@@ -50,7 +51,7 @@ export interface PrepareOptions {
 
 /** The natural key: catalogue + source department + 文书号, as a SHA-256 digest. */
 export function recordKeyDigest(catalog: string, source: string, docNo: string): Buffer {
-  return createHash('sha256').update(`${catalog}|${source}|${docNo}`).digest();
+  return hash('sha256', `${catalog}|${source}|${docNo}`, 'buffer');
 }
 
 /** Turns source rows into records or rejections; keeps per-file state (duplicates, day counts). */
@@ -68,15 +69,18 @@ export class RowPreparer {
   }
 
   prepare(row: SourceRow): PreparedRow {
-    const { catalog, columns } = this.opts;
+    const { catalog, columns, headers } = this.opts;
     const at = (issue: Omit<RowIssue, 'row'>): RowIssue => ({ row: row.rowNo, ...issue });
     const issues: RowIssue[] = [];
     if (row.problem) issues.push(at({ ...row.problem, severity: 'error' }));
+    if (row.unparsed) return { rejected: this.reject(row, issues), issues };
 
+    // JSON Lines may add header keys as it goes.
+    for (let i = columns.length; i < headers.length; i++) columns.push(fieldForHeader(catalog, headers[i] ?? '') ?? null);
     const byCode: Record<string, string | undefined> = {};
     for (let i = 0; i < row.cells.length; i++) {
       const code = columns[i];
-      if (code) byCode[code] = row.cells[i];
+      if (code) byCode[code] = unguardCell(row.cells[i] ?? '');
       else if (!this.opts.ignored.has(i) && (row.cells[i] ?? '').trim() !== '') {
         issues.push(at({ field: '', severity: 'error', rule: 'row.extra_cells', message: `第${i + 1}列有数据但没有表头` }));
       }
@@ -119,7 +123,7 @@ export class RowPreparer {
         docNo: validated.docNo,
         decisionDate: validated.decisionDate,
         // Keyed: a plain hash of a row would let anyone who knows the rest of it guess the ID number.
-        contentHash: keys.hash(hasPii ? `${dataJson}\u0000${JSON.stringify(plain)}` : dataJson),
+        contentHash: keys.fingerprint(hasPii ? `${dataJson}\u0000${JSON.stringify(plain)}` : dataJson),
         dataJson,
         piiCipher: hasPii ? keys.encrypt(JSON.stringify(plain)) : null,
         reportWorkingDays,

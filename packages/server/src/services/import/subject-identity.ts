@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * A UUID (version 8, RFC 9562) derived from a subject's identity key. The same subject gets the
@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  * and a Citus cluster can route by it (docs/adr/0002).
  */
 export function subjectIdFor(identityKey: string): string {
-  const b = createHash('sha256').update(identityKey).digest();
+  const b = hash('sha256', identityKey, 'buffer');
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x80;
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
   const h = b.subarray(0, 16).toString('hex');

@@ -9,10 +9,12 @@ const cellText = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
 
 /**
- * JSON Lines: one object per line keyed by field code or Chinese name. The first object's keys are
- * the header; a later key outside it rejects that line. Row numbers are line numbers.
+ * JSON Lines: one object per line keyed by field code or Chinese name. The first object's keys
+ * are checked as the header; JSON omits empty fields, so a later line may bring another known
+ * key (appended to `headers`), while a key the catalogue does not know rejects that line.
+ * Row numbers are line numbers.
  */
-export async function openJsonl(path: string, encoding: TextEncoding): Promise<OpenedSource> {
+export async function openJsonl(path: string, encoding: TextEncoding, isKnownKey: (key: string) => boolean): Promise<OpenedSource> {
   const bytes = createReadStream(path);
   const text = encoding === 'utf-8' ? bytes : bytes.pipe(iconv.decodeStream('gb18030'));
   const lines = createInterface({ input: text, crlfDelay: Infinity })[Symbol.asyncIterator]();
@@ -34,18 +36,23 @@ export async function openJsonl(path: string, encoding: TextEncoding): Promise<O
     }
   }
   const headers = Object.keys(firstObject);
+  const firstLine = lineNo;
   const index = new Map(headers.map((h, i) => [h, i]));
   const toRow = (rowNo: number, obj: Record<string, unknown>): SourceRow => {
     const cells = new Array<string>(headers.length).fill('');
     const extra: string[] = [];
     for (const [k, v] of Object.entries(obj)) {
-      const i = index.get(k);
+      let i = index.get(k);
+      if (i === undefined && rowNo !== firstLine && isKnownKey(k)) {
+        i = headers.push(k) - 1;
+        index.set(k, i);
+      }
       if (i === undefined) extra.push(k);
       else cells[i] = cellText(v);
     }
     const row: SourceRow = { rowNo, cells };
     if (extra.length > 0) {
-      row.problem = { field: '', rule: 'jsonl.unknown_key', message: `第${rowNo}行含首行没有的字段：${extra.join('、')}` };
+      row.problem = { field: '', rule: 'jsonl.unknown_key', message: `第${rowNo}行含信息目录中没有的字段：${extra.join('、')}` };
     }
     return row;
   };
@@ -69,6 +76,7 @@ export async function openJsonl(path: string, encoding: TextEncoding): Promise<O
         yield {
           rowNo: lineNo,
           cells: [line],
+          unparsed: true,
           problem: { field: '', rule: 'jsonl.syntax', message: `第${lineNo}行不是合法的 JSON 对象` },
         };
         continue;

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { detectEncoding, readHead } from './encoding';
+import { detectEncoding, hasUtf8Bom, readHead } from './encoding';
 import { openCsv } from './csv-source';
 import { openJsonl } from './jsonl-source';
 import { openXlsx } from './xlsx-source';
@@ -15,7 +15,7 @@ const startsWith = (head: Buffer, magic: number[]): boolean => magic.every((b, i
  * Opens a CSV, XLSX or JSON Lines file. The format comes from the content (an .xlsx is a zip),
  * then the extension; the text encoding of CSV and JSON Lines is detected.
  */
-export async function openSource(path: string, fileName = path): Promise<OpenedSource> {
+export async function openSource(path: string, fileName: string, isKnownKey: (key: string) => boolean): Promise<OpenedSource> {
   let head: Buffer;
   try {
     head = await readHead(path);
@@ -32,6 +32,6 @@ export async function openSource(path: string, fileName = path): Promise<OpenedS
   if (startsWith(head, ZIP)) return openXlsx(path);
   if (ext === '.xlsx') throw new UnreadableFile(`文件扩展名为 .xlsx 但内容不是 Excel 工作簿：${fileName}`);
   const encoding = detectEncoding(head);
-  if (ext === '.jsonl' || ext === '.ndjson') return openJsonl(path, encoding);
-  return openCsv(path, encoding);
+  if (ext === '.jsonl' || ext === '.ndjson') return openJsonl(path, encoding, isKnownKey);
+  return openCsv(path, encoding, hasUtf8Bom(head));
 }

@@ -4,6 +4,8 @@ export interface SourceRow {
   cells: string[];
   /** A problem reading this row (bad JSON line, undecodable bytes); the row is rejected with it. */
   problem?: { field: string; rule: string; message: string };
+  /** The row could not be read into fields at all (a line that is not JSON): nothing to validate. */
+  unparsed?: boolean;
 }
 
 export type SourceFormat = 'csv' | 'xlsx' | 'jsonl';
@@ -13,6 +15,7 @@ export interface OpenedSource {
   format: SourceFormat;
   /** utf-8 | gb18030 for CSV and JSON Lines, null for XLSX. */
   encoding: string | null;
+  /** Header cells; JSON Lines appends keys first seen on later lines. */
   headers: string[];
   rows: AsyncIterable<SourceRow>;
 }
