@@ -4,6 +4,13 @@ import { acquireDataDirLock } from '@pubcredit/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, stderrLines, tempDataDir } from './run-cli';
 
+/** What `import --json` prints. */
+interface ImportJson {
+  batchId: string;
+  issues: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+
 // Synthetic codes, valid by algorithm, not real entities.
 const DEPT = '11410400MB0000019H';
 const HEADER =
@@ -36,7 +43,7 @@ describe('pubcredit import', () => {
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const result = JSON.parse(lines[0] ?? '');
+    const result = JSON.parse(lines[0] ?? '') as ImportJson;
     expect(Object.keys(result).sort()).toEqual(
       ['accepted', 'batchId', 'catalog', 'created', 'issues', 'rejected', 'total', 'unchanged', 'updated'].sort(),
     );

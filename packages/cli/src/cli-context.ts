@@ -1,6 +1,8 @@
+import type * as Server from '@pubcredit/server';
 import type { AppContext } from '@pubcredit/server';
 
-export type ServerModule = typeof import('@pubcredit/server');
+/** The server package's exports, loaded lazily by {@link withContext}. */
+export type ServerModule = typeof Server;
 
 /**
  * Opens the same context as the server (config from the environment, migrations, data keys, the

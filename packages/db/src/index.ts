@@ -1,4 +1,4 @@
-export * from './database';
+export type * from './database';
 export * from './db-error';
 export { openDatabase } from './open-database';
 export { migrate, loadMigrations, listAppliedMigrations, MIGRATIONS_DIR } from './migrate';

@@ -12,9 +12,13 @@ export interface RecordKeyState {
   contentHash: string;
 }
 
-/** Serialises the import of one department's files: two batches of one source never interleave. */
+/**
+ * Serialises the import of one department's files: two batches of one source never interleave.
+ * Advisory locks are per database, so the key names the schema too (tests and benchmarks run
+ * deployments side by side in schemas of one database).
+ */
 export async function lockSourceForImport(tx: Tx, source: string): Promise<void> {
-  await tx.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`pubcredit:import:${source}`]);
+  await tx.query(`select pg_advisory_xact_lock(hashtextextended('pubcredit:import:' || current_schema() || ':' || $1, 0))`, [source]);
 }
 
 export async function findRecordKeys(sql: Sql, keys: readonly string[]): Promise<Map<string, RecordKeyState>> {

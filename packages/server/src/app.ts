@@ -29,9 +29,11 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
  * Throws if a route lacks an access declaration or a response schema.
  */
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  // Typed as Fastify's base logger: a pino Logger would make the instance generic over pino's type.
+  const loggerInstance: FastifyBaseLogger = ctx.log;
   // Routes are FastifyPluginAsyncTypebox plugins: the TypeBox type provider applies inside each.
   const app: FastifyInstance = Fastify({
-    loggerInstance: ctx.log as FastifyBaseLogger,
+    loggerInstance,
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });

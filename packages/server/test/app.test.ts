@@ -3,7 +3,14 @@ import { testEngines } from '@pubcredit/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context';
+import type { Health } from '../src/schemas/health.schema';
 import { createTestApp, createTestContext } from './test-context';
+
+/** The parts of the OpenAPI document the tests read. */
+interface OpenApiDoc {
+  openapi: string;
+  paths: Record<string, Record<string, { security?: unknown }> | undefined>;
+}
 
 describe.each(testEngines())('app on %s', (engine) => {
   let ctx: AppContext;
@@ -21,8 +28,9 @@ describe.each(testEngines())('app on %s', (engine) => {
   it('GET /api/v1/health reports engine, version and a UTF-8 database', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body).toMatchObject({ status: 'ok', engine, version: expect.any(String) });
+    const body = res.json<Health>();
+    expect(body).toMatchObject({ status: 'ok', engine });
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(body.database.encoding).toMatch(/UTF8/i);
     expect(body.database.ctype).toMatch(/UTF-?8/i);
     expect(Date.parse(body.time)).not.toBeNaN();
@@ -45,10 +53,11 @@ describe.each(testEngines())('app on %s', (engine) => {
   it('serves the OpenAPI 3 document with the bearer scheme on department routes', async () => {
     const res = await app.inject({ method: 'GET', url: '/docs/json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json();
+    const doc = res.json<OpenApiDoc>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(doc.paths['/api/v1/batches'].post.security).toEqual([{ bearerAuth: [] }]);
-    expect(doc.paths['/api/v1/health'].get.security).toBeUndefined();
+    expect(doc.paths['/api/v1/batches']?.post?.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/api/v1/health']?.get).toBeDefined();
+    expect(doc.paths['/api/v1/health']?.get?.security).toBeUndefined();
     expect(doc.paths['/api/v1/subjects/{code}']).toBeDefined();
     const ui = await app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBeLessThan(400);
@@ -77,6 +86,6 @@ describe.each(testEngines())('app on %s', (engine) => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/subjects/91410402MA9G12340K?limit=1000' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'FST_ERR_VALIDATION', message: '请求参数不合法' });
-    expect(res.json().details[0].path).toContain('limit');
+    expect(res.json<{ details: { path: string }[] }>().details[0]?.path).toContain('limit');
   });
 });

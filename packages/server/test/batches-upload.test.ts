@@ -4,6 +4,8 @@ import { testEngines } from '@pubcredit/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context';
+import type { BatchBody, ImportResultBody } from '../src/schemas/batch.schema';
+import type { ErrorBody } from '../src/schemas/common.schema';
 import { DEPT_A, DEPT_B, addDepartments, departmentKey } from './fixtures';
 import { multipart } from './multipart';
 import { createTestApp, createTestContext } from './test-context';
@@ -74,19 +76,19 @@ describe.each(testEngines())('batch upload on %s', (engine) => {
     const before = uploads().length;
     const res = await upload(keyA, { catalog: 'administrative_penalty', source: DEPT_B.uscc }, GOOD_CSV);
     expect(res.statusCode, res.body).toBe(201);
-    const body = res.json();
+    const body = res.json<ImportResultBody>();
     expect(body).toMatchObject({ catalog: 'administrative_penalty', dryRun: false, total: 3, accepted: 2, rejected: 1 });
     expect(body.batchId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(body.links.rejectedCsv).toBe(`/api/v1/batches/${body.batchId}/rejected.csv`);
-    expect(body.issues.some((i: { row: number }) => i.row === 4)).toBe(true);
+    expect(body.links?.rejectedCsv).toBe(`/api/v1/batches/${body.batchId}/rejected.csv`);
+    expect(body.issues.some((i) => i.row === 4)).toBe(true);
     expect(uploads().length).toBe(before); // the temp file is gone
 
     const batch = await app.inject({ method: 'GET', url: `/api/v1/batches/${body.batchId}`, headers: auth(keyA) });
-    expect(batch.json().sourceDept).toBe(DEPT_A.uscc);
+    expect(batch.json<BatchBody>().sourceDept).toBe(DEPT_A.uscc);
     const other = await app.inject({ method: 'GET', url: `/api/v1/batches/${body.batchId}`, headers: auth(keyB) });
     expect(other.statusCode).toBe(403);
 
-    const csv = await app.inject({ method: 'GET', url: body.links.rejectedCsv, headers: auth(keyA) });
+    const csv = await app.inject({ method: 'GET', url: body.links?.rejectedCsv ?? '', headers: auth(keyA) });
     expect(csv.statusCode).toBe(200);
     const text = csv.rawPayload.toString('utf8');
     expect(text.split('\r\n')[0]).toContain('错误原因');
@@ -103,20 +105,20 @@ describe.each(testEngines())('batch upload on %s', (engine) => {
   it('422 HEADERS_REFUSED with details for a file of unknown columns', async () => {
     const res = await upload(keyA, { catalog: 'administrative_penalty' }, '姓名,电话\r\n张三,13800000000\r\n');
     expect(res.statusCode).toBe(422);
-    expect(res.json().code).toBe('HEADERS_REFUSED');
-    expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
-    expect(res.json().details).toBeDefined();
+    expect(res.json<ErrorBody>().code).toBe('HEADERS_REFUSED');
+    expect(res.json<ErrorBody>().message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(res.json<ErrorBody>().details).toBeDefined();
   });
 
   it('400 for an unknown catalogue or a missing file or catalogue field', async () => {
     const unknown = await upload(keyA, { catalog: 'no_such_catalog' }, GOOD_CSV);
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().code).toBe('CATALOG_UNKNOWN');
+    expect(unknown.json<ErrorBody>().code).toBe('CATALOG_UNKNOWN');
     const noFile = await upload(keyA, { catalog: 'administrative_penalty' });
     expect(noFile.statusCode).toBe(400);
-    expect(noFile.json().code).toBe('UPLOAD_MISSING');
+    expect(noFile.json<ErrorBody>().code).toBe('UPLOAD_MISSING');
     const noCatalog = await upload(keyA, {}, GOOD_CSV);
     expect(noCatalog.statusCode).toBe(400);
-    expect(noCatalog.json().code).toBe('FST_ERR_VALIDATION');
+    expect(noCatalog.json<ErrorBody>().code).toBe('FST_ERR_VALIDATION');
   });
 });

@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context';
+import type { BatchBody, BatchIssues, BatchList } from '../src/schemas/batch.schema';
+import type { ErrorBody } from '../src/schemas/common.schema';
 import { createApiKey, revokeApiKey } from '../src/services/api-key.service';
 import { DEPT_A, DEPT_B, addDepartments, departmentKey, insertSubjectFixture } from './fixtures';
 import type { SubjectFixture } from './fixtures';
@@ -34,7 +36,7 @@ describe.each(testEngines())('batches API access on %s', (engine) => {
     const none = await app.inject({ method: 'GET', url: '/api/v1/batches' });
     expect(none.statusCode).toBe(401);
     expect(none.headers['www-authenticate']).toBe('Bearer');
-    expect(none.json().message).toContain('API 密钥');
+    expect(none.json<ErrorBody>().message).toContain('API 密钥');
 
     const unknown = await app.inject({ method: 'GET', url: '/api/v1/batches', headers: auth('pck_nothing') });
     expect(unknown.statusCode).toBe(401);
@@ -44,7 +46,7 @@ describe.each(testEngines())('batches API access on %s', (engine) => {
     await revokeApiKey(ctx, id);
     const revoked = await app.inject({ method: 'GET', url: '/api/v1/batches', headers: auth(key) });
     expect(revoked.statusCode).toBe(401);
-    expect(revoked.json().message).toContain('吊销');
+    expect(revoked.json<ErrorBody>().message).toContain('吊销');
   });
 
   it('401 before reading an upload without a key', async () => {
@@ -61,7 +63,7 @@ describe.each(testEngines())('batches API access on %s', (engine) => {
     const { key } = await createApiKey(ctx, { departmentUscc: DEPT_A.uscc, scopes: ['batches:read'] });
     const res = await app.inject({ method: 'POST', url: '/api/v1/batches', headers: auth(key) });
     expect(res.statusCode).toBe(403);
-    expect(res.json().message).toContain('batches:write');
+    expect(res.json<ErrorBody>().message).toContain('batches:write');
 
     const system = await createApiKey(ctx, { systemName: '平顶山市政务服务网', scopes: ['credit-check:read'] });
     expect((await app.inject({ method: 'GET', url: '/api/v1/batches', headers: auth(system.key) })).statusCode).toBe(403);
@@ -69,24 +71,24 @@ describe.each(testEngines())('batches API access on %s', (engine) => {
 
   it('lists only the own department’s batches', async () => {
     const a = await app.inject({ method: 'GET', url: '/api/v1/batches', headers: auth(keyA) });
-    expect(a.json().batches.map((b: { batchId: string }) => b.batchId)).toEqual([fx.batchId]);
+    expect(a.json<BatchList>().batches.map((b) => b.batchId)).toEqual([fx.batchId]);
     const b = await app.inject({ method: 'GET', url: '/api/v1/batches', headers: auth(keyB) });
-    expect(b.json().batches).toEqual([]);
+    expect(b.json<BatchList>().batches).toEqual([]);
   });
 
   it('shows a batch and its issues to its department only (403 for another)', async () => {
     const own = await app.inject({ method: 'GET', url: `/api/v1/batches/${fx.batchId}`, headers: auth(keyA) });
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ batchId: fx.batchId, sourceDept: DEPT_A.uscc, rejected: 1 });
-    expect(own.json().links.rejectedCsv).toBe(`/api/v1/batches/${fx.batchId}/rejected.csv`);
+    expect(own.json<BatchBody>().links.rejectedCsv).toBe(`/api/v1/batches/${fx.batchId}/rejected.csv`);
 
     const other = await app.inject({ method: 'GET', url: `/api/v1/batches/${fx.batchId}`, headers: auth(keyB) });
     expect(other.statusCode).toBe(403);
-    expect(other.json().message).toContain('本部门');
+    expect(other.json<ErrorBody>().message).toContain('本部门');
 
     const issues = await app.inject({ method: 'GET', url: `/api/v1/batches/${fx.batchId}/issues`, headers: auth(keyA) });
-    expect(issues.json().issues).toHaveLength(2);
-    expect(issues.json().issues[0]).toMatchObject({ row: 4, severity: 'error' });
+    expect(issues.json<BatchIssues>().issues).toHaveLength(2);
+    expect(issues.json<BatchIssues>().issues[0]).toMatchObject({ row: 4, severity: 'error' });
     for (const path of ['issues', 'rejected.csv', 'rejected.xlsx']) {
       const res = await app.inject({ method: 'GET', url: `/api/v1/batches/${fx.batchId}/${path}`, headers: auth(keyB) });
       expect(res.statusCode, path).toBe(403);

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context';
+import type { CatalogList } from '../src/schemas/catalog.schema';
+import type { ErrorBody } from '../src/schemas/common.schema';
 import { createTestApp, createTestContext } from './test-context';
 
 describe('catalogues and templates', () => {
@@ -20,13 +22,13 @@ describe('catalogues and templates', () => {
   it('lists the catalogues with fields, requirement rules and enum values', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/catalogs' });
     expect(res.statusCode).toBe(200);
-    const penalty = res.json().catalogs.find((c: { code: string }) => c.code === 'administrative_penalty');
+    const penalty = res.json<CatalogList>().catalogs.find((c) => c.code === 'administrative_penalty');
     expect(penalty).toMatchObject({ name: '行政处罚', templates: { csv: '/api/v1/catalogs/administrative_penalty/template.csv' } });
-    const fine = penalty.fields.find((f: { code: string }) => f.code === 'CF_NR_FK');
+    const fine = penalty?.fields.find((f) => f.code === 'CF_NR_FK');
     expect(fine).toMatchObject({ name: '罚款金额（万元）', type: 'decimal', required: 'conditional' });
-    expect(fine.requiredWhen).toContain('罚款');
-    const kind = penalty.fields.find((f: { code: string }) => f.code === 'CF_XDR_LB');
-    expect(kind.enumValues.map((v: { name: string }) => v.name)).toContain('自然人');
+    expect(fine?.requiredWhen).toContain('罚款');
+    const kind = penalty?.fields.find((f) => f.code === 'CF_XDR_LB');
+    expect(kind?.enumValues.map((v) => v.name)).toContain('自然人');
   });
 
   it('serves a CSV template: BOM and the Chinese header row', async () => {
@@ -50,6 +52,6 @@ describe('catalogues and templates', () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/catalogs/nope/template.csv' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'CATALOG_UNKNOWN' });
-    expect(res.json().message).toContain('nope');
+    expect(res.json<ErrorBody>().message).toContain('nope');
   });
 });

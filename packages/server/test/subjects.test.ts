@@ -2,6 +2,9 @@ import { testEngines } from '@pubcredit/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context';
+import type { ErrorBody } from '../src/schemas/common.schema';
+import type { RecordVersions } from '../src/schemas/record.schema';
+import type { SubjectArchive } from '../src/schemas/subject.schema';
 import { COMPANY_USCC, addDepartments, insertSubjectFixture } from './fixtures';
 import type { SubjectFixture } from './fixtures';
 import { createTestApp, createTestContext } from './test-context';
@@ -32,7 +35,7 @@ describe.each(testEngines())('subjects and records on %s', (engine) => {
     const code = encodeURIComponent(' ９１４１０４０２ｍａ９ｇ１２３４０ｋ ');
     const res = await app.inject({ method: 'GET', url: `/api/v1/subjects/${code}` });
     expect(res.statusCode).toBe(200);
-    const body = res.json();
+    const body = res.json<SubjectArchive>();
     expect(body.subject).toMatchObject({
       subjectId: fx.subjectId,
       kind: 'legal_person',
@@ -41,7 +44,7 @@ describe.each(testEngines())('subjects and records on %s', (engine) => {
       idMasked: null,
       nameConflict: false,
     });
-    expect(body.subject.formerNames.map((n: { name: string }) => n.name)).toEqual([
+    expect(body.subject.formerNames.map((n) => n.name)).toEqual([
       '平顶山市新华区鹰城建材厂',
       '平顶山市鹰城建材有限公司',
     ]);
@@ -56,13 +59,13 @@ describe.each(testEngines())('subjects and records on %s', (engine) => {
     expect(res.body).not.toContain('410402199001011230');
     expect(res.body).not.toContain('v1:');
     expect(res.body).not.toMatch(/pii|cipher|idHash/i);
-    expect(res.json().records[0].data.CF_FR_ZJHM).toBe('4104**********1230');
+    expect(res.json<SubjectArchive>().records[0]?.data.CF_FR_ZJHM).toBe('4104**********1230');
   });
 
   it('refuses an ID number in the URL', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/subjects/410402199001011230' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toContain('身份证号码');
+    expect(res.json<ErrorBody>().message).toContain('身份证号码');
   });
 
   it('filters records by catalogue and pages them', async () => {
@@ -75,10 +78,10 @@ describe.each(testEngines())('subjects and records on %s', (engine) => {
   it('lists every version of a record, masked, oldest first', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/records/${fx.recordKey}/versions` });
     expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
-    expect(body.versions[0].supersededAt).not.toBeNull();
-    expect(body.versions[1].supersededAt).toBeNull();
+    const body = res.json<RecordVersions>();
+    expect(body.versions.map((v) => v.version)).toEqual([1, 2]);
+    // Only the latest version is current.
+    expect(body.versions.map((v) => v.supersededAt === null)).toEqual([false, true]);
     expect(res.body).not.toContain('410402199001011230');
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context';
+import type { ErrorBody } from '../src/schemas/common.schema';
 import { createTestApp, createTestContext } from './test-context';
 
 describe('web app serving', () => {
@@ -35,6 +36,6 @@ describe('web app serving', () => {
   it('keeps JSON 404s for API paths', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/unknown' });
     expect(res.statusCode).toBe(404);
-    expect(res.json().code).toBe('NOT_FOUND');
+    expect(res.json<ErrorBody>().code).toBe('NOT_FOUND');
   });
 });

@@ -44,7 +44,7 @@ function checkField(f: unknown, i: number, problems: string[]): void {
       }
     }
   }
-  if (f.role !== undefined && !ROLES.includes(f.role as FieldRole)) problems.push(`${at}（${String(f.code)}）role 无效：${String(f.role)}`);
+  if (f.role !== undefined && !ROLES.includes(f.role as FieldRole)) problems.push(`${at}（${String(f.code)}）role 无效：${JSON.stringify(f.role)}`);
   if (f.maxLength !== undefined && !(Number.isInteger(f.maxLength) && (f.maxLength as number) > 0)) {
     problems.push(`${at}（${String(f.code)}）maxLength 无效`);
   }
@@ -122,7 +122,7 @@ export function parseCatalogDef(json: unknown, file: string): CatalogDef {
   if (problems.length > 0) {
     throw new DomainError('INVALID_ARGUMENT', `信用信息目录文件 ${file} 格式错误：${problems.join('；')}`, { file, problems });
   }
-  return json as unknown as CatalogDef;
+  return json as CatalogDef;
 }
 
 /**

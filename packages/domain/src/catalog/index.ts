@@ -1,3 +1,3 @@
-export * from './catalog.types';
+export type * from './catalog.types';
 export * from './catalog.parser';
 export * from './catalog.registry';

@@ -68,6 +68,7 @@ export const BatchListQuerySchema = Type.Object({
 export type BatchListQuery = Static<typeof BatchListQuerySchema>;
 
 export const BatchListSchema = Type.Object({ batches: Type.Array(BatchSchema) });
+export type BatchList = Static<typeof BatchListSchema>;
 
 export const BatchIssuesQuerySchema = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
@@ -79,6 +80,7 @@ export const BatchIssuesSchema = Type.Object({
   batchId: Type.String({ format: 'uuid' }),
   issues: Type.Array(RowIssueSchema),
 });
+export type BatchIssues = Static<typeof BatchIssuesSchema>;
 
 /** A file response, documented with its media type (the payload is a stream, never serialised). */
 export const FileDownloadSchema = (mediaType: string, description: string) => ({

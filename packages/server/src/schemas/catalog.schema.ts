@@ -29,3 +29,4 @@ export const CatalogSchema = Type.Object({
 export type CatalogBody = Static<typeof CatalogSchema>;
 
 export const CatalogListSchema = Type.Object({ catalogs: Type.Array(CatalogSchema) });
+export type CatalogList = Static<typeof CatalogListSchema>;

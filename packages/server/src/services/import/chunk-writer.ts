@@ -92,13 +92,14 @@ function recordsCsv(rows: { rec: PreparedRecord; version: number }[], b: BatchIn
 export async function writeChunk(tx: Tx, chunk: Chunk, b: BatchInfo, counts: Counts): Promise<void> {
   const c = await classify(tx, chunk.records);
   add(counts, c);
-  if (chunk.records.length > 0) {
-    const { subjects, names } = subjectsOf(chunk.records, b.source);
+  const versions = [...c.created, ...c.updated];
+  if (versions.length > 0) {
+    // Only new versions speak for the subject: re-sending an unchanged old record must not undo a rename.
+    const { subjects, names } = subjectsOf(versions.map((v) => v.rec), b.source);
     await upsertSubjects(tx, subjects, b.receivedAt);
     await recordSubjectNames(tx, names, b.receivedAt);
     await refreshNameConflicts(tx, subjects.map((s) => s.subjectId));
   }
-  const versions = [...c.created, ...c.updated];
   if (versions.length > 0) await copyRecordVersions(tx, recordsCsv(versions, b));
   if (c.created.length > 0) {
     await copyNewRecordKeys(

@@ -62,7 +62,11 @@ export class RowPreparer {
   private readonly docField: FieldDef | undefined;
   private readonly dateField: FieldDef | undefined;
 
+  /** A downloaded rejected file (it has the 错误原因 column): its cells carry our export guard. */
+  private readonly resubmitted: boolean;
+
   constructor(private readonly opts: PrepareOptions) {
+    this.resubmitted = opts.ignored.size > 0;
     this.personal = opts.catalog.fields.filter((f) => f.personal);
     this.docField = opts.catalog.fields.find((f) => f.role === 'doc_no');
     this.dateField = opts.catalog.fields.find((f) => f.role === 'decision_date');
@@ -73,6 +77,12 @@ export class RowPreparer {
     const at = (issue: Omit<RowIssue, 'row'>): RowIssue => ({ row: row.rowNo, ...issue });
     const issues: RowIssue[] = [];
     if (row.problem) issues.push(at({ ...row.problem, severity: 'error' }));
+    if (row.cells.some((c) => c.includes('\u0000'))) {
+      // PostgreSQL text cannot hold NUL; the rejected copy keeps the row without it.
+      row.cells = row.cells.map((c) => c.replaceAll('\u0000', ''));
+      issues.push(at({ field: '', severity: 'error', rule: 'text.nul', message: '本行含空字符（NUL，常见于二进制或损坏的导出文件），请检查后重新导出' }));
+      return { rejected: this.reject(row, issues), issues };
+    }
     if (row.unparsed) return { rejected: this.reject(row, issues), issues };
 
     // JSON Lines may add header keys as it goes.
@@ -80,7 +90,7 @@ export class RowPreparer {
     const byCode: Record<string, string | undefined> = {};
     for (let i = 0; i < row.cells.length; i++) {
       const code = columns[i];
-      if (code) byCode[code] = unguardCell(row.cells[i] ?? '');
+      if (code) byCode[code] = this.resubmitted ? unguardCell(row.cells[i] ?? '') : row.cells[i];
       else if (!this.opts.ignored.has(i) && (row.cells[i] ?? '').trim() !== '') {
         issues.push(at({ field: '', severity: 'error', rule: 'row.extra_cells', message: `第${i + 1}列有数据但没有表头` }));
       }

@@ -10,39 +10,50 @@ const REPLACEMENT = '\uFFFD';
 const HIGH_WATER_ROWS = 20_000;
 
 /**
- * Parsed rows as an async iterator. papaparse's stream re-scans its buffer when a consumer applies
- * back-pressure row by row, so rows are taken in flowing mode into a queue and the file stream is
- * paused while the queue is full: memory stays bounded, parsing stays linear.
+ * Parsed rows as an async iterator. papaparse hands over each parsed chunk of the file; rows wait
+ * in a queue and the file stream is paused while the queue is full, so memory stays bounded. An
+ * unclosed quote would silently swallow the rows after it: it refuses the file instead.
  */
 async function* parsedRows(path: string, encoding: TextEncoding, skipBom: boolean): AsyncGenerator<string[]> {
   const bytes = createReadStream(path, { highWaterMark: 1 << 20, start: skipBom ? 3 : 0 });
   const text = encoding === 'utf-8' ? bytes.setEncoding('utf8') : bytes.pipe(iconv.decodeStream('gb18030'));
-  const parser = text.pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ',' }));
   let queue: string[][] = [];
   let ended = false;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
+  let rowsSeen = 0;
   const notify = (): void => {
     wake?.();
     wake = undefined;
   };
-  parser.on('data', (row: string[]) => {
-    queue.push(row);
-    if (queue.length >= HIGH_WATER_ROWS) bytes.pause();
-    if (queue.length === 1 || queue.length >= HIGH_WATER_ROWS) notify();
-  });
-  parser.on('end', () => {
-    ended = true;
-    notify();
-  });
   const fail = (err: Error): void => {
-    failure = err;
+    failure ??= err;
     notify();
   };
+  Papa.parse(text as unknown as File, {
+    delimiter: ',',
+    chunk: (results: Papa.ParseResult<string[]>) => {
+      const quote = results.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
+      if (quote) {
+        const rowNo = rowsSeen + (quote.row ?? 0) + 1;
+        fail(new UnreadableFile(`CSV 格式错误：第${rowNo}行附近引号未闭合（其后各行会被并入该单元格），文件未导入；请检查该行的双引号`));
+        return;
+      }
+      rowsSeen += results.data.length;
+      for (const row of results.data) queue.push(row);
+      if (queue.length >= HIGH_WATER_ROWS) bytes.pause();
+      notify();
+    },
+    complete: () => {
+      ended = true;
+      notify();
+    },
+    error: (err: Error) => fail(err),
+  });
   bytes.on('error', fail);
-  parser.on('error', fail);
   try {
     for (;;) {
+      if (failure) throw failure instanceof UnreadableFile ? failure : new UnreadableFile(`读取文件失败：${failure.message}`);
       if (queue.length > 0) {
         const batch = queue;
         queue = [];
@@ -50,7 +61,6 @@ async function* parsedRows(path: string, encoding: TextEncoding, skipBom: boolea
         yield* batch;
         continue;
       }
-      if (failure) throw new UnreadableFile(`读取文件失败：${failure.message}`);
       if (ended) return;
       await new Promise<void>((resolve) => (wake = resolve));
     }

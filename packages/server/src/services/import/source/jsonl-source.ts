@@ -5,8 +5,12 @@ import type { TextEncoding } from './encoding';
 import type { OpenedSource, SourceRow } from './source.types';
 import { UnreadableFile } from './source.types';
 
-const cellText = (v: unknown): string =>
-  v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v.toString();
+  return JSON.stringify(v) ?? '';
+}
 
 /**
  * JSON Lines: one object per line keyed by field code or Chinese name. The first object's keys

@@ -15,7 +15,9 @@ function dateText(d: Date): string {
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return dateText(value);
-  if (typeof value !== 'object') return String(value as string | number | boolean);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value.toString();
+  if (typeof value !== 'object') return '';
   const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; formula?: string; error?: string };
   if (v.richText) return v.richText.map((r) => r.text).join('');
   if ('result' in v || v.formula !== undefined) return v.result !== undefined ? cellText(v.result) : `=${v.formula ?? ''}`;
