@@ -3,7 +3,7 @@ import { hash } from 'node:crypto';
 /**
  * A UUID (version 8, RFC 9562) derived from a subject's identity key. The same subject gets the
  * same id in every import and on every node, so records are written without looking subjects up,
- * and a Citus cluster can route by it (docs/adr/0002).
+ * and a Citus cluster can route by it (docs/decisions/0002).
  */
 export function subjectIdFor(identityKey: string): string {
   const b = hash('sha256', identityKey, 'buffer');
