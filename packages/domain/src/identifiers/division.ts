@@ -29,7 +29,42 @@ export function divisionHistory(code: string): readonly DivisionNameSpan[] {
  * @example isKnownDivision('990426') // false
  */
 export function isKnownDivision(code: string): boolean {
-  return divisionIndex().has(code);
+  const n = sixDigitValue(code);
+  if (n < 0) return divisionIndex().has(code);
+  known ??= knownBitmap();
+  return ((known[n >> 3] ?? 0) & (1 << (n & 7))) !== 0;
+}
+
+// Every USCC and resident ID checked looks its area code up: a bitmap over 000000–999999 (125 KB,
+// built on first use) answers without hashing a fresh substring.
+let known: Uint8Array | undefined;
+
+function knownBitmap(): Uint8Array {
+  const bits = new Uint8Array(1_000_000 / 8);
+  for (const code of divisionIndex().keys()) {
+    const n = sixDigitValue(code);
+    if (n >= 0) bits[n >> 3] = (bits[n >> 3] ?? 0) | (1 << (n & 7));
+  }
+  return bits;
+}
+
+/** The number a 6-digit ASCII string spells, or −1 for anything else. */
+function sixDigitValue(code: string): number {
+  if (code.length !== 6) return -1;
+  let n = 0;
+  for (let i = 0; i < 6; i++) {
+    const digit = code.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** Index of the latest revision as of `YYYY-MM` (−1 before the first); revisions are in chronological order. */
+function revisionAt(month: string): number {
+  let at = -1;
+  while (at + 1 < DIVISION_REVISIONS.length && (DIVISION_REVISIONS[at + 1]?.asOf ?? '') <= month) at++;
+  return at;
 }
 
 /**
@@ -40,8 +75,7 @@ export function divisionExistedAt(code: string, isoDate: string): Existence {
   if (!ISO_DATE.test(isoDate)) return 'unknown';
   const record = divisionIndex().get(code);
   if (!record) return 'no';
-  const month = isoDate.slice(0, 7);
-  const at = DIVISION_REVISIONS.findLastIndex((r) => r.asOf <= month);
+  const at = revisionAt(isoDate.slice(0, 7));
   const inRevision = (i: number): boolean => i >= 0 && (record.mask & (1 << i)) !== 0;
   if (at < 0) {
     // Documented limitation: the packages hold no table before 2002-12. A code in 200212 is taken as

@@ -4,7 +4,6 @@ import type { IdIssue } from './id-issue';
 // Body charset 0-9 → 0–9, A-Z → 10–35; C9 = 11 − (Σ Ci·Wi mod 11), 10 → 'X', 11 → '0'.
 // (regulations §1.4)
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
-const ORG_BODY = /^[0-9A-Z]{8}$/;
 const ORG_FORMAT = /^([0-9A-Z]{8})-?([0-9X])$/;
 
 /** Result of {@link checkOrgCode}. */
@@ -13,9 +12,11 @@ export interface OrgCodeCheck {
   issues: IdIssue[];
 }
 
-function charValue(ch: string): number {
-  const cp = ch.charCodeAt(0);
-  return cp <= 0x39 ? cp - 0x30 : cp - 0x41 + 10;
+/** Value of a body character (0–9 → 0–9, A–Z → 10–35), or −1 outside [0-9A-Z]. */
+function charValue(cp: number): number {
+  if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
+  if (cp >= 0x41 && cp <= 0x5a) return cp - 0x41 + 10;
+  return -1;
 }
 
 /**
@@ -23,9 +24,21 @@ function charValue(ch: string): number {
  * @example orgCodeCheckChar('MA2PBM9H') // 'X'
  */
 export function orgCodeCheckChar(body8: string): string | null {
-  if (!ORG_BODY.test(body8)) return null;
+  return body8.length === 8 ? orgCodeCheckCharAt(body8, 0) : null;
+}
+
+/**
+ * {@link orgCodeCheckChar} of the 8 characters of `s` from `from` (no substring: a USCC embeds one at 9–16).
+ * @example orgCodeCheckCharAt('91340600MA2PBM9HXD', 8) // 'X'
+ */
+export function orgCodeCheckCharAt(s: string, from: number): string | null {
+  if (s.length < from + 8) return null;
   let sum = 0;
-  for (let i = 0; i < 8; i++) sum += charValue(body8[i] ?? '0') * (ORG_WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 8; i++) {
+    const value = charValue(s.charCodeAt(from + i));
+    if (value < 0) return null;
+    sum += value * (ORG_WEIGHTS[i] ?? 0);
+  }
   const c9 = 11 - (sum % 11);
   if (c9 === 10) return 'X';
   if (c9 === 11) return '0';

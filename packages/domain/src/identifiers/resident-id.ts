@@ -3,6 +3,7 @@ import { DIVISION_REVISIONS } from './division-data';
 import { divisionExistedAt, divisionName, isKnownDivision } from './division';
 import { hasNoErrors } from './id-issue';
 import type { IdIssue } from './id-issue';
+import { isCalendarDate } from '../validation/value-parsers';
 
 // GB 11643-1999 公民身份号码 (regulations §1.7): 6 address code + 8 birth date + 3 order code
 // (odd = male) + 1 check; check = "10X98765432"[Σ a_i·W_i mod 11], W_i = 2^(18−i) mod 11.
@@ -30,19 +31,40 @@ export interface ResidentIdOptions {
  * @example residentIdCheckChar('44011320141005001') // 'X'
  */
 export function residentIdCheckChar(first17: string): string | null {
-  if (!/^\d{17}$/.test(first17)) return null;
+  if (first17.length !== 17 || !isDigits(first17, 0, 17)) return null;
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 0x30) * (WEIGHTS[i] ?? 0);
   return CHECK_CHARS[sum % 11] ?? null;
 }
 
-function calendarDate(yyyymmdd: string): string | undefined {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  return real ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}` : undefined;
+// Validation runs once per imported row: the shape checks below use char codes, not regular expressions.
+function isDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const cp = s.charCodeAt(i);
+    if (cp < 0x30 || cp > 0x39) return false;
+  }
+  return true;
+}
+
+/** `/^\d{17}[\dX]$/`. */
+function isResidentIdShape(n: string): boolean {
+  if (n.length !== 18 || !isDigits(n, 0, 17)) return false;
+  const last = n.charCodeAt(17);
+  return (last >= 0x30 && last <= 0x39) || last === 0x58; // digit or 'X'
+}
+
+/** Value of the `count` digits of `s` from `from` (callers have checked they are digits). */
+function digitsValue(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + s.charCodeAt(i) - 0x30;
+  return n;
+}
+
+/** The birth date (digits 7–14) as YYYY-MM-DD when it is a real day; years 0–99 never are (as with Date.UTC). */
+function birthDateOf(n: string): string | undefined {
+  const y = digitsValue(n, 6, 4);
+  const real = y >= 100 && isCalendarDate(y, digitsValue(n, 10, 2), digitsValue(n, 12, 2));
+  return real ? `${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}` : undefined;
 }
 
 const error = (rule: string, message: string): IdIssue => ({ rule, severity: 'error', message });
@@ -52,8 +74,8 @@ const error = (rule: string, message: string): IdIssue => ({ rule, severity: 'er
  * @example checkResidentId('410402199001011230').sex // 'M'
  */
 export function checkResidentId(id: string, opts: ResidentIdOptions = {}): ResidentIdCheck {
-  const n = normalizeCode(id);
-  if (!/^\d{17}[\dX]$/.test(n)) {
+  const n = isResidentIdShape(id) ? id : normalizeCode(id); // digits and X are already normalised
+  if (!isResidentIdShape(n)) {
     const message = /^\d{15}$/.test(n)
       ? '居民身份证号码为15位旧号码，不再接受，请填写18位号码'
       : '居民身份证号码格式错误：应为18位，前17位为数字，最后一位为数字或X';
@@ -61,8 +83,8 @@ export function checkResidentId(id: string, opts: ResidentIdOptions = {}): Resid
   }
   const issues: IdIssue[] = [];
   const areaCode = n.slice(0, 6);
-  const sex = Number(n[16]) % 2 === 1 ? 'M' : 'F';
-  const birthDate = calendarDate(n.slice(6, 14));
+  const sex = (n.charCodeAt(16) - 0x30) % 2 === 1 ? 'M' : 'F';
+  const birthDate = birthDateOf(n);
   if (!birthDate) issues.push(error('ric.birth_date', `居民身份证号码中的出生日期 ${n.slice(6, 14)} 不是有效日期`));
   else if (opts.onDate && birthDate > opts.onDate) {
     issues.push(error('ric.birth_date', `居民身份证号码中的出生日期 ${birthDate} 晚于 ${opts.onDate}`));
@@ -87,5 +109,6 @@ export function checkResidentId(id: string, opts: ResidentIdOptions = {}): Resid
       error('ric.area_not_at_birth', `居民身份证号码地址码 ${areaCode}（${divisionName(areaCode) ?? ''}）在出生日期 ${birthDate} 时不存在`),
     );
   }
-  return { valid: hasNoErrors(issues), issues, ...(birthDate ? { birthDate } : {}), sex, areaCode };
+  const valid = hasNoErrors(issues);
+  return birthDate ? { valid, issues, birthDate, sex, areaCode } : { valid, issues, sex, areaCode };
 }

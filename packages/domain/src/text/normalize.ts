@@ -6,19 +6,26 @@ const FULL_WIDTH_END = 0xff5e; // ～
 const FULL_TO_HALF_OFFSET = 0xfee0; // U+FF01 - U+0021
 const IDEOGRAPHIC_SPACE = 0x3000;
 
+const HAS_WIDE = /[\u3000\uff01-\uff5e]/;
+const PLAIN_CODE = /^[0-9A-Z]*$/;
+
 /**
  * Converts full-width ASCII (U+FF01–U+FF5E) to ASCII and the ideographic space to a space.
  * @example toHalfWidth('９１４１０４０２ＭＡ') // '91410402MA'
  */
 export function toHalfWidth(s: string): string {
+  if (!HAS_WIDE.test(s)) return s; // the common case: nothing to convert
   let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp >= FULL_WIDTH_START && cp <= FULL_WIDTH_END) out += String.fromCodePoint(cp - FULL_TO_HALF_OFFSET);
-    else if (cp === IDEOGRAPHIC_SPACE) out += ' ';
-    else out += ch;
+  let copied = 0; // s[0, copied) is in `out`
+  for (let i = 0; i < s.length; i++) {
+    // UTF-16 units suffice: both ranges are in the BMP, and surrogates are copied through untouched.
+    const cp = s.charCodeAt(i);
+    const half = cp >= FULL_WIDTH_START && cp <= FULL_WIDTH_END ? cp - FULL_TO_HALF_OFFSET : cp === IDEOGRAPHIC_SPACE ? 0x20 : -1;
+    if (half < 0) continue;
+    out += s.slice(copied, i) + String.fromCharCode(half);
+    copied = i + 1;
   }
-  return out;
+  return out + s.slice(copied);
 }
 
 /**
@@ -26,6 +33,7 @@ export function toHalfWidth(s: string): string {
  * @example normalizeCode(' ９１４１ ０４０２ｍａ ') // '91410402MA'
  */
 export function normalizeCode(s: string): string {
+  if (PLAIN_CODE.test(s)) return s;
   return toHalfWidth(s).replace(/\s+/g, '').toUpperCase();
 }
 
@@ -53,4 +61,36 @@ export function normalizeNumber(s: string): string {
 export function normalizeHeader(s: string): string {
   // toUpperCase only changes cased letters; CJK characters are uncased and stay as they are.
   return toHalfWidth(s).replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * True when `s` is printable ASCII without spaces or lower-case letters: half-width conversion,
+ * trimming and upper-casing all leave it unchanged (the fast path of per-row normalisation).
+ * @example isNormalAscii('2024-09-30') // true
+ */
+export function isNormalAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.charCodeAt(i);
+    if (cp <= 0x20 || cp >= 0x7f || (cp >= 0x61 && cp <= 0x7a)) return false;
+  }
+  return true;
+}
+
+/**
+ * Counts characters as `[...s].length` does (a surrogate pair is one character), without the array.
+ * @example countChars('𠀀号') // 2
+ */
+export function countChars(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }

@@ -1,7 +1,7 @@
 import type { FieldDef } from '../catalog/catalog.types';
-import { normalizeCode, normalizeNumber, normalizeText, toHalfWidth } from '../text';
+import { countChars, isNormalAscii, normalizeCode, normalizeNumber, normalizeText, toHalfWidth } from '../text';
 import { fieldLabel, lookupEnum } from './catalog-plan';
-import type { CatalogPlan } from './catalog-plan';
+import type { CatalogPlan, EnumLookup } from './catalog-plan';
 import { orgCodeIssues, usccIssues } from './identifier-checks';
 import type { FieldIssue } from './issue';
 import { parseDateValue, parseDecimalValue, splitEnumList } from './value-parsers';
@@ -16,6 +16,36 @@ function unknownEnum(f: FieldDef, plan: CatalogPlan, bad: readonly string[]): Fi
   return err(f, 'enum.unknown', `${fieldLabel(f)}的值“${bad.join('”“')}”不在允许范围内；允许值（代码或名称）：${allowed}`);
 }
 
+/** A date, enum or decimal as typed: half-width, trimmed, upper-case (plain ASCII is returned as is). */
+const typedCode = (input: string): string => (isNormalAscii(input) ? input : toHalfWidth(input).trim().toUpperCase());
+
+function checkEnumList(plan: CatalogPlan, f: FieldDef, input: string, issues: FieldIssue[]): FieldValue {
+  const parts = splitEnumList(isNormalAscii(input) ? input : toHalfWidth(input).toUpperCase());
+  if (parts.length === 0) return null; // only separators: treated as empty
+  const lookup = plan.enums.get(f.code);
+  const codes: string[] = [];
+  const bad: string[] = [];
+  for (const p of parts) {
+    const value = lookup && lookupEnum(lookup, p);
+    if (!value) bad.push(p);
+    const code = value?.code ?? p;
+    if (!codes.includes(code)) codes.push(code);
+  }
+  if (bad.length > 0) issues.push(unknownEnum(f, plan, bad));
+  return codes;
+}
+
+function checkEnum(plan: CatalogPlan, f: FieldDef, input: string, issues: FieldIssue[]): FieldValue {
+  const lookup: EnumLookup | undefined = plan.enums.get(f.code);
+  const exact = lookup?.exact.get(input); // typed exactly as a code or name: nothing to normalise
+  if (exact) return exact.code;
+  const typed = toHalfWidth(input).trim().toUpperCase();
+  const value = lookup && lookupEnum(lookup, typed);
+  if (value) return value.code;
+  issues.push(unknownEnum(f, plan, [typed]));
+  return typed;
+}
+
 /**
  * Normalises one non-empty trimmed value by its field type and reports the checks that need no other field.
  * Text stays exactly as typed (formula-like text such as `=SUM(A1)` is neutralised at export, not here).
@@ -25,13 +55,15 @@ export function checkField(plan: CatalogPlan, f: FieldDef, input: string, today:
   switch (f.type) {
     case 'text': {
       const value = normalizeText(input);
-      if (f.maxLength !== undefined && [...value].length > f.maxLength) {
-        issues.push(err(f, 'text.too_long', `${fieldLabel(f)}超过${f.maxLength}个字符（实为${[...value].length}个）`));
+      // A string never has more characters than UTF-16 units: count them only when it might be too long.
+      if (f.maxLength !== undefined && value.length > f.maxLength) {
+        const length = countChars(value);
+        if (length > f.maxLength) issues.push(err(f, 'text.too_long', `${fieldLabel(f)}超过${f.maxLength}个字符（实为${length}个）`));
       }
       return value;
     }
     case 'date': {
-      const typed = toHalfWidth(input).trim().toUpperCase();
+      const typed = typedCode(input);
       const date = parseDateValue(typed);
       if (date === null) {
         issues.push(err(f, 'date.invalid', `${fieldLabel(f)}“${typed}”不是有效日期，应为 YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 YYYY年M月D日`));
@@ -41,7 +73,7 @@ export function checkField(plan: CatalogPlan, f: FieldDef, input: string, today:
       return date;
     }
     case 'decimal': {
-      const typed = normalizeNumber(input).toUpperCase();
+      const typed = isNormalAscii(input) && !input.includes(',') ? input : normalizeNumber(input).toUpperCase();
       const parsed = parseDecimalValue(typed);
       if (parsed.ok) return parsed.value;
       issues.push(
@@ -53,38 +85,19 @@ export function checkField(plan: CatalogPlan, f: FieldDef, input: string, today:
     }
     case 'uscc': {
       const code = normalizeCode(input);
-      issues.push(...usccIssues(f, code));
+      usccIssues(f, code, issues);
       return code;
     }
     case 'orgcode': {
       const code = normalizeCode(input);
-      issues.push(...orgCodeIssues(f, code));
+      orgCodeIssues(f, code, issues);
       return code;
     }
     case 'id_number':
       return normalizeCode(input); // checked with its 证件类型 once every field is read
-    case 'enum': {
-      const typed = toHalfWidth(input).trim().toUpperCase();
-      const lookup = plan.enums.get(f.code);
-      const value = lookup && lookupEnum(lookup, typed);
-      if (value) return value.code;
-      issues.push(unknownEnum(f, plan, [typed]));
-      return typed;
-    }
-    case 'enum_list': {
-      const parts = splitEnumList(toHalfWidth(input).toUpperCase());
-      if (parts.length === 0) return null; // only separators: treated as empty
-      const lookup = plan.enums.get(f.code);
-      const codes: string[] = [];
-      const bad: string[] = [];
-      for (const p of parts) {
-        const value = lookup && lookupEnum(lookup, p);
-        if (!value) bad.push(p);
-        const code = value?.code ?? p;
-        if (!codes.includes(code)) codes.push(code);
-      }
-      if (bad.length > 0) issues.push(unknownEnum(f, plan, bad));
-      return codes;
-    }
+    case 'enum':
+      return checkEnum(plan, f, input, issues);
+    case 'enum_list':
+      return checkEnumList(plan, f, input, issues);
   }
 }

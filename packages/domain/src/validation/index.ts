@@ -1,4 +1,4 @@
-export * from './issue';
+export type * from './issue';
 export * from './header-match';
 export * from './row-validator';
 export type { FieldValue } from './field-check';

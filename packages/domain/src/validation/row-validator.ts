@@ -1,4 +1,4 @@
-import type { CatalogDef, EnumValue, FieldDef, SubjectKind } from '../catalog/catalog.types';
+import type { CatalogDef, EnumValue, FieldDef, FieldRole, SubjectKind } from '../catalog/catalog.types';
 import { fieldLabel, planFor } from './catalog-plan';
 import type { CatalogPlan } from './catalog-plan';
 import { checkField } from './field-check';
@@ -42,6 +42,12 @@ function enumValue(plan: CatalogPlan, f: FieldDef | undefined, values: Record<st
   return plan.enums.get(f.code)?.byCode.get(code) ?? null;
 }
 
+/** The codes of `v` (an enum or enum_list value) that are among `codes`. */
+function codesAmong(v: FieldValue | undefined, codes: readonly string[]): string[] {
+  if (Array.isArray(v)) return v.filter((c) => codes.includes(c));
+  return v && codes.includes(v) ? [v] : [];
+}
+
 /** Is the field required in this row, and if so why (for the message)? null when not required. */
 function requiredBecause(plan: CatalogPlan, f: FieldDef, kind: EnumValue | undefined | null, values: Record<string, FieldValue>): string | null {
   const rule = f.required;
@@ -52,30 +58,42 @@ function requiredBecause(plan: CatalogPlan, f: FieldDef, kind: EnumValue | undef
     return k && rule.whenSubjectKind.includes(k) && kind ? `：行政相对人类别为“${kind.name}”时必填` : null;
   }
   const target = plan.byCode.get(rule.whenFieldHas.field);
-  const v = values[rule.whenFieldHas.field];
-  const has = (Array.isArray(v) ? v : v ? [v] : []).filter((c) => rule.whenFieldHas.codes.includes(c));
+  const has = codesAmong(values[rule.whenFieldHas.field], rule.whenFieldHas.codes);
   if (!target || has.length === 0) return null;
   const names = has.map((c) => plan.enums.get(target.code)?.byCode.get(c)?.name ?? c).join('、');
   return `：${fieldLabel(target)}含“${names}”时必填`;
 }
 
+/** The string value of the field playing `role`, if the catalogue has one and it is filled. */
+const roleValue = (plan: CatalogPlan, role: FieldRole, values: Record<string, FieldValue>): string | undefined => {
+  const code = plan.codeOf[role];
+  return code === undefined ? undefined : asString(values[code]);
+};
+
 function subjectOf(plan: CatalogPlan, kind: EnumValue | undefined | null, values: Record<string, FieldValue>): ValidatedSubject | null {
-  const name = asString(values[plan.byRole.get('subject_name')?.code ?? '']);
+  const name = roleValue(plan, 'subject_name', values);
   const k = kind?.subjectKind;
   if (!k || name === undefined) return null;
-  const pick = (role: 'subject_uscc' | 'subject_id_type' | 'subject_id_number'): string | undefined =>
-    asString(values[plan.byRole.get(role)?.code ?? '']);
   const subject: ValidatedSubject = { kind: k, name };
   if (k === 'natural_person') {
-    const idType = pick('subject_id_type');
-    const idNumber = pick('subject_id_number');
+    const idType = roleValue(plan, 'subject_id_type', values);
+    const idNumber = roleValue(plan, 'subject_id_number', values);
     if (idType !== undefined) subject.idType = idType;
     if (idNumber !== undefined) subject.idNumber = idNumber;
   } else {
-    const uscc = pick('subject_uscc');
+    const uscc = roleValue(plan, 'subject_uscc', values);
     if (uscc !== undefined) subject.uscc = uscc;
   }
   return subject;
+}
+
+/** Did the field-by-field checks (the first `count` issues) report an error on this field? */
+function failedAt(issues: readonly FieldIssue[], count: number, code: string): boolean {
+  for (let i = 0; i < count; i++) {
+    const issue = issues[i];
+    if (issue?.field === code && issue.severity === 'error') return true;
+  }
+  return false;
 }
 
 /**
@@ -86,54 +104,46 @@ export function validateRow(catalog: CatalogDef, raw: Readonly<Record<string, st
   const plan = planFor(catalog);
   const values: Record<string, FieldValue> = { ...plan.emptyValues };
   const issues: FieldIssue[] = [];
-  const failed = new Set<string>();
+  const empty: FieldDef[] = []; // the empty fields that some rule may require, in catalogue order
   for (const f of catalog.fields) {
     const input = raw[f.code]?.trim() ?? '';
-    const before = issues.length;
-    values[f.code] = input === '' ? null : checkField(plan, f, input, ctx.today, issues);
-    for (let i = before; i < issues.length; i++) if (issues[i]?.severity === 'error') failed.add(f.code);
+    const value = input === '' ? null : checkField(plan, f, input, ctx.today, issues);
+    if (value !== null) values[f.code] = value;
+    else if (f.required !== 'never') empty.push(f);
   }
+  const fieldIssues = issues.length; // so far, each issue is about the one field it names
 
   const kind = enumValue(plan, plan.byRole.get('subject_kind'), values);
-  const required = new Set<string>();
-  for (const f of catalog.fields) {
+  for (const f of empty) {
     const because = requiredBecause(plan, f, kind, values);
-    if (because === null) continue;
-    required.add(f.code);
-    if (values[f.code] === null) issues.push({ field: f.code, severity: 'error', rule: 'required', message: `${fieldLabel(f)}${because}` });
+    if (because !== null) issues.push({ field: f.code, severity: 'error', rule: 'required', message: `${fieldLabel(f)}${because}` });
   }
 
   for (const [numberField, typeField] of plan.idPairs) {
     const id = asString(values[numberField.code]);
     if (id === undefined) continue;
     const type = enumValue(plan, typeField, values);
-    const typeRequired = typeField !== undefined && required.has(typeField.code);
-    issues.push(...idNumberIssues(numberField, id, { typeField, type, typeRequired, today: ctx.today }));
+    // Only read when the type is empty (whether a filled field is required does not matter).
+    const typeRequired = type === undefined && typeField !== undefined && requiredBecause(plan, typeField, kind, values) !== null;
+    idNumberIssues(numberField, id, { typeField, type, typeRequired, today: ctx.today }, issues);
   }
 
-  for (const check of catalog.checks ?? []) {
-    const earlier = asString(values[check.earlier]);
-    const later = asString(values[check.later]);
-    if (earlier === undefined || later === undefined || failed.has(check.earlier) || failed.has(check.later)) continue;
-    if (earlier <= later) continue;
-    const [e, l] = [plan.byCode.get(check.earlier), plan.byCode.get(check.later)];
-    if (!e || !l) continue;
-    issues.push({
-      field: l.code,
-      severity: check.severity,
-      rule: 'date.order',
-      message: `${fieldLabel(l)} ${later} 早于${fieldLabel(e)} ${earlier}`,
-    });
+  for (const { earlier: e, later: l, severity } of plan.dateOrders) {
+    const earlier = asString(values[e.code]);
+    const later = asString(values[l.code]);
+    if (earlier === undefined || later === undefined || earlier <= later) continue;
+    if (failedAt(issues, fieldIssues, e.code) || failedAt(issues, fieldIssues, l.code)) continue;
+    issues.push({ field: l.code, severity, rule: 'date.order', message: `${fieldLabel(l)} ${later} 早于${fieldLabel(e)} ${earlier}` });
   }
 
-  const dateField = plan.byRole.get('decision_date');
-  const decisionDate = dateField && !failed.has(dateField.code) ? (asString(values[dateField.code]) ?? '') : '';
+  const dateCode = plan.codeOf.decision_date;
+  const decisionDate = dateCode !== undefined && !failedAt(issues, fieldIssues, dateCode) ? (asString(values[dateCode]) ?? '') : '';
   return {
     ok: issues.every((i) => i.severity !== 'error'),
     values,
     issues,
     subject: subjectOf(plan, kind, values),
-    docNo: asString(values[plan.byRole.get('doc_no')?.code ?? '']) ?? '',
+    docNo: roleValue(plan, 'doc_no', values) ?? '',
     decisionDate,
   };
 }
