@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { divisionExistedAt, divisionHistory, divisionName, isKnownDivision } from './division';
+import { DIVISION_REVISIONS } from './division-data';
 
 describe('divisionName (GB/T 2260, regulations §6.1)', () => {
   it.each([
@@ -22,6 +23,9 @@ describe('isKnownDivision', () => {
     ['410411 湛河区', '410411', true],
     ['990426 (stdnum test_cn_ric unknown region)', '990426', false],
     ['not six digits', '4104', false],
+    ['seven digits', '4104020', false],
+    ['full-width digits are not a code', '４１０４０２', false],
+    ['empty', '', false],
   ])('%s', (_name, code, expected) => {
     expect(isKnownDivision(code)).toBe(expected);
   });
@@ -55,5 +59,12 @@ describe('divisionExistedAt (GB/T 2260 at a date)', () => {
     ['malformed date', '410402', '1990-1-1', 'unknown'],
   ])('%s', (_name, code, date, expected) => {
     expect(divisionExistedAt(code, date)).toBe(expected);
+  });
+});
+
+describe('DIVISION_REVISIONS', () => {
+  it('is in chronological order (divisionExistedAt scans it from the oldest)', () => {
+    const months = DIVISION_REVISIONS.map((r) => r.asOf);
+    expect(months).toEqual([...months].sort());
   });
 });

@@ -60,6 +60,11 @@ function sixDigitValue(code: string): number {
   return n;
 }
 
+/** Is revision `i` (bit i of a record's mask) one the code is in? */
+function inRevision(mask: number, i: number): boolean {
+  return i >= 0 && (mask & (1 << i)) !== 0;
+}
+
 /** Index of the latest revision as of `YYYY-MM` (−1 before the first); revisions are in chronological order. */
 function revisionAt(month: string): number {
   let at = -1;
@@ -76,16 +81,16 @@ export function divisionExistedAt(code: string, isoDate: string): Existence {
   const record = divisionIndex().get(code);
   if (!record) return 'no';
   const at = revisionAt(isoDate.slice(0, 7));
-  const inRevision = (i: number): boolean => i >= 0 && (record.mask & (1 << i)) !== 0;
+  const { mask } = record;
   if (at < 0) {
     // Documented limitation: the packages hold no table before 2002-12. A code in 200212 is taken as
     // existing on earlier dates too, so e.g. 110111 房山区 (created 1986) on a 1980 birth date is not
     // detected; a code that only appears later did not exist yet → 'no'.
-    return inRevision(0) ? 'yes' : 'no';
+    return inRevision(mask, 0) ? 'yes' : 'no';
   }
-  if (inRevision(at)) return 'yes';
+  if (inRevision(mask, at)) return 'yes';
   // Absent at the revision before the date but present at the next one: created somewhere in between
   // (up to seven years for 2016-07 → 2023-06), so the date alone cannot decide.
-  if (inRevision(at + 1)) return 'unknown';
+  if (inRevision(mask, at + 1)) return 'unknown';
   return 'no';
 }

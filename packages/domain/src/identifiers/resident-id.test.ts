@@ -58,6 +58,17 @@ describe('checkResidentId: §1.7 invalid vectors', () => {
     expect(result.issues[0]?.message).toContain('晚于 2025-06-30');
   });
 
+  it.each([
+    ['year below 100 (as Date.UTC read it: 1999)', '410402009901011236', undefined],
+    ['year 100 is a real year', '410402010001011239', '0100-01-01'],
+    ['1900-02-29 is not a day', '410402190002291237', undefined],
+    ['2000-02-29 is', '410402200002291233', '2000-02-29'],
+  ])('birth date edge: %s', (_name, id, birthDate) => {
+    const result = checkResidentId(id, { onDate: '2026-01-01' });
+    expect(result.birthDate).toBe(birthDate);
+    expect(result.issues.map((i) => i.rule)).toEqual(birthDate ? [] : ['ric.birth_date']);
+  });
+
   it('no birth date is returned when it is not a calendar date', () => {
     expect(checkResidentId('360426199113010079').birthDate).toBeUndefined();
   });

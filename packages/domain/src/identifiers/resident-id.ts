@@ -1,9 +1,9 @@
 import { normalizeCode } from '../text/normalize';
+import { isCalendarDate } from '../validation/value-parsers';
 import { DIVISION_REVISIONS } from './division-data';
 import { divisionExistedAt, divisionName, isKnownDivision } from './division';
 import { hasNoErrors } from './id-issue';
 import type { IdIssue } from './id-issue';
-import { isCalendarDate } from '../validation/value-parsers';
 
 // GB 11643-1999 公民身份号码 (regulations §1.7): 6 address code + 8 birth date + 3 order code
 // (odd = male) + 1 check; check = "10X98765432"[Σ a_i·W_i mod 11], W_i = 2^(18−i) mod 11.

@@ -8,7 +8,7 @@ import { USCC_CATEGORIES, USCC_NATIONAL_AREA, USCC_PILOT_PATTERNS } from './uscc
 // GB 32100-2015 统一社会信用代码 (regulations §1.1–1.2): 31 symbols (no I O Z S V), index = value,
 // weights 3^(i−1) mod 31, C18 = 31 − (Σ mod 31), 31 → '0'.
 const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-/** 18 characters of the GB 32100 set: the fast path of {@link checkUscc}. */
+/** 18 characters of the GB 32100 set: such a code skips the length and character-set checks. */
 const WELL_FORMED = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 /** Char code → GB 32100 value, −1 outside the set (validation runs per imported row: no indexOf). */
@@ -54,7 +54,7 @@ function digitsOnly(s: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The character set and length failures of a code that is not {@link WELL_FORMED}. */
+/** Reports the length and character-set failures of a code; true when its character set fails. */
 function shapeIssues(c: string, issues: IdIssue[]): boolean {
   const bad = [...new Set([...c].filter((ch) => !CHARS.includes(ch)))];
   // A bad character only at pos 18 is reported as a wrong check digit (GB 32100 worked example '…Y4Z').

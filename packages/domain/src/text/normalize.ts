@@ -34,7 +34,24 @@ export function toHalfWidth(s: string): string {
  */
 export function normalizeCode(s: string): string {
   if (PLAIN_CODE.test(s)) return s;
-  return toHalfWidth(s).replace(/\s+/g, '').toUpperCase();
+  return (s.length <= 64 ? asciiCode(s) : undefined) ?? toHalfWidth(s).replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * {@link normalizeCode} in one pass for a code typed in ASCII or full-width ASCII (the usual case with a
+ * Chinese input method); undefined when any other character needs the general Unicode rules.
+ */
+function asciiCode(s: string): string | undefined {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= FULL_WIDTH_START && cp <= FULL_WIDTH_END) cp -= FULL_TO_HALF_OFFSET;
+    else if (cp === IDEOGRAPHIC_SPACE) continue; // a space once half-width: dropped
+    else if (cp > 0x7f) return undefined;
+    if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) continue; // the ASCII part of \s
+    out.push(cp >= 0x61 && cp <= 0x7a ? cp - 0x20 : cp);
+  }
+  return String.fromCharCode(...out);
 }
 
 /**

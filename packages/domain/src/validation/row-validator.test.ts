@@ -123,10 +123,31 @@ describe('validateRow: normalisation', () => {
     ['enum code full-width', { CF_XDR_LB: '０２' }, 'CF_XDR_LB', '02'],
     ['formula-like text kept verbatim (neutralised at export)', { CF_NR: '=HYPERLINK("http://x")' }, 'CF_NR', '=HYPERLINK("http://x")'],
     ['text starting with + - @ kept', { CF_SY: ' @SUM(1)+-2 ' }, 'CF_SY', '@SUM(1)+-2'],
+    ['amount with a plus sign', { CF_NR_FK: '+0.50' }, 'CF_NR_FK', '0.50'],
+    ['amount with a leading dot', { CF_NR_FK: '.5' }, 'CF_NR_FK', '0.5'],
+    ['enum alias', { CF_XDR_LB: '法人和其他组织' }, 'CF_XDR_LB', '02'],
+    ['enum name with a space inside', { CF_XDR_LB: '个体 工商户', CF_FRDB: '' }, 'CF_XDR_LB', '04'],
+    ['文书号 of 128 characters outside the BMP (256 UTF-16 units) is not too long', { CF_WSH: '𠀀'.repeat(128) }, 'CF_WSH', '𠀀'.repeat(128)],
   ])('%s', (_case, patch, field, expected) => {
     const r = penalty(patch);
     expect(r.issues).toEqual([]);
     expect(r.values[field]).toBe(expected);
+  });
+
+  it.each([
+    ['codes with spaces, repeated', ' 03 ; 01 ;03', ['03', '01']],
+    ['full-width codes and separators', '０３；０１', ['03', '01']],
+    ['names and codes mixed', '罚款，01', ['03', '01']],
+  ])('处罚类别 %s', (_case, list, expected) => {
+    const r = penalty({ CF_CFLB: list });
+    expect(r.issues).toEqual([]);
+    expect(r.values.CF_CFLB).toEqual(expected);
+  });
+
+  it('文书号 of 129 characters outside the BMP is too long, counted in characters', () => {
+    const issues = penalty({ CF_WSH: '𠀀'.repeat(129) }).issues;
+    expect(issues.map((i) => i.rule)).toEqual(['text.too_long']);
+    expect(issues[0]?.message).toContain('实为129个');
   });
 
   it.each([

@@ -16,6 +16,10 @@ describe('parseDateValue (catalog.types FieldType date formats)', () => {
     ['2000 is a leap year', '2000-02-29', '2000-02-29'],
     ['two-digit year', '24-09-30', null],
     ['Excel serial number', '45565', null],
+    ['ISO day 0 of a month', '2024-09-00', null],
+    ['ISO 31 April', '2024-04-31', null],
+    ['ISO with a trailing letter', '2024-09-3X', null],
+    ['ISO with a time', '2024-09-30T08:15:00.5', '2024-09-30'],
   ])('%s: %s', (_case, input, expected) => {
     expect(parseDateValue(input)).toBe(expected);
   });
@@ -30,6 +34,10 @@ describe('parseDecimalValue (regulations §2.4 万元 amounts)', () => {
     ['negative', '-0.2', { ok: false, reason: 'negative' }],
     ['exponent', '1E3', { ok: false, reason: 'invalid' }],
     ['unit typed in', '0.2万元', { ok: false, reason: 'invalid' }],
+    ['leading zeros kept', '007', { ok: true, value: '007' }],
+    ['trailing dot kept', '12.', { ok: true, value: '12.' }],
+    ['two dots', '1.2.3', { ok: false, reason: 'invalid' }],
+    ['minus zero with decimals', '-0.00', { ok: true, value: '0.00' }],
   ])('%s: %s', (_case, input, expected) => {
     expect(parseDecimalValue(input)).toEqual(expected);
   });
@@ -40,5 +48,11 @@ describe('splitEnumList', () => {
     expect(splitEnumList('警告;罚款；没收违法所得、责令关闭,行政拘留，其他;;')).toEqual([
       '警告', '罚款', '没收违法所得', '责令关闭', '行政拘留', '其他',
     ]);
+  });
+
+  it('trims the parts; separators alone give nothing', () => {
+    expect(splitEnumList(' 01 ; 03 ,')).toEqual(['01', '03']);
+    expect(splitEnumList('；、, ')).toEqual([]);
+    expect(splitEnumList('')).toEqual([]);
   });
 });
