@@ -1,0 +1,58 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { CONSOLE_PATHS } from '../lib/paths';
+import { roleLabel } from '../lib/roles';
+import { useSession, useUser } from '../lib/session';
+import { menuItems, selectedSection } from './console-menu';
+
+/** The console frame: menu by role, who is signed in, and the page. */
+export function ConsoleLayout() {
+  const user = useUser();
+  const session = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const selected = selectedSection(pathname, user.role);
+  const forced = user.mustChangePassword;
+
+  const signOut = async () => {
+    await session.signOut().catch(() => undefined);
+    await navigate(CONSOLE_PATHS.login, { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        跳到主要内容
+      </a>
+      <Layout.Sider className="console-sider" breakpoint="lg" collapsedWidth={0} width={208}>
+        <div style={{ color: '#fff', padding: '16px 20px', fontSize: 16, fontWeight: 600 }}>信用平顶山 管理后台</div>
+        <nav aria-label="主菜单">
+          {forced ? null : <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={menuItems(user.role)} />}
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}
+        >
+          <Space size="middle" wrap>
+            <Typography.Text>
+              <span data-testid="current-user">{user.displayName || user.username}</span>
+              <Tag color="blue" style={{ marginLeft: 8 }}>
+                {roleLabel(user.role)}
+              </Tag>
+              {user.departmentUscc ? <Typography.Text type="secondary">{user.departmentUscc}</Typography.Text> : null}
+            </Typography.Text>
+            {forced ? null : <Link to={CONSOLE_PATHS.password}>修改密码</Link>}
+            <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void signOut()}>
+              退出登录
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content id="main" tabIndex={-1} style={{ margin: 24, outline: 'none' }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,152 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../api/api-client';
+import { listDepartments } from '../../api/departments.api';
+import type { User, UserWithPassword } from '../../api/types';
+import { listUsers, resetPassword, setUserDisabled } from '../../api/users.api';
+import { ErrorAlert } from '../../components/error-alert';
+import { OneTimeSecret } from '../../components/one-time-secret';
+import { PageHeader } from '../../components/page-header';
+import { formatDateTime } from '../../lib/format';
+import { roleLabel } from '../../lib/roles';
+import { useUser } from '../../lib/session';
+import { useApi } from '../../lib/use-api';
+import { CreateUserModal } from './create-user.modal';
+
+/** 用户管理 (平台管理员): accounts, their roles and departments; disable; reset password. */
+export function UsersPage() {
+  const me = useUser();
+  const { message } = App.useApp();
+  const users = useApi(listUsers, []);
+  const departments = useApi(listDepartments, []);
+  const [creating, setCreating] = useState(false);
+  const [issued, setIssued] = useState<{ title: string; result: UserWithPassword } | null>(null);
+
+  const deptName = (uscc: string | null) => {
+    if (!uscc) return '—';
+    return departments.data?.find((d) => d.uscc === uscc)?.name ?? uscc;
+  };
+
+  const toggle = async (user: User) => {
+    try {
+      await setUserDisabled(user.id, !user.disabled);
+      void message.success(user.disabled ? `已启用 ${user.username}` : `已停用 ${user.username}`);
+      users.reload();
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+
+  const reset = async (user: User) => {
+    try {
+      setIssued({ title: `已重置 ${user.username} 的密码`, result: await resetPassword(user.id) });
+      users.reload();
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+
+  const columns: TableColumnsType<User> = [
+    { title: '用户名', dataIndex: 'username' },
+    { title: '姓名', dataIndex: 'displayName' },
+    { title: '角色', dataIndex: 'role', render: (role: string) => roleLabel(role) },
+    { title: '所属部门', dataIndex: 'departmentUscc', render: (uscc: string | null) => deptName(uscc) },
+    {
+      title: '状态',
+      key: 'status',
+      render: (_v, u) => (
+        <Space size={4} wrap>
+          {u.disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">正常</Tag>}
+          {u.mustChangePassword ? <Tag color="orange">待改密码</Tag> : null}
+          {u.totpEnabled ? <Tag color="blue">动态口令</Tag> : null}
+        </Space>
+      ),
+    },
+    { title: '最近登录', dataIndex: 'lastLoginAt', render: (v: string | null | undefined) => formatDateTime(v) },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_v, u) =>
+        u.id === me.id ? (
+          <span aria-label="当前登录的账号">（本人）</span>
+        ) : (
+          <Space size="small" wrap>
+            <Popconfirm
+              title={u.disabled ? `启用 ${u.username}？` : `停用 ${u.username}？停用后该账号不能登录。`}
+              okText="确定"
+              cancelText="取消"
+              onConfirm={() => void toggle(u)}
+            >
+              <Button size="small" danger={!u.disabled}>
+                {u.disabled ? '启用' : '停用'}
+              </Button>
+            </Popconfirm>
+            <Popconfirm
+              title={`重置 ${u.username} 的密码？`}
+              description="将生成新的一次性密码，该用户下次登录时须修改。"
+              okText="重置"
+              cancelText="取消"
+              onConfirm={() => void reset(u)}
+            >
+              <Button size="small">重置密码</Button>
+            </Popconfirm>
+          </Space>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="用户管理"
+        extra={
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+            新建用户
+          </Button>
+        }
+      >
+        平台工作人员账号。部门填报员、部门审核员只能处理所属部门的数据。
+      </PageHeader>
+      <ErrorAlert error={users.error} onRetry={users.reload} />
+      <Table<User>
+        rowKey="id"
+        columns={columns}
+        dataSource={users.data}
+        loading={users.loading}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+      />
+      <CreateUserModal
+        open={creating}
+        departments={departments.data ?? []}
+        onClose={() => setCreating(false)}
+        onCreated={(result) => {
+          setCreating(false);
+          setIssued({ title: `已创建用户 ${result.user.username}`, result });
+          users.reload();
+        }}
+      />
+      <Modal
+        open={issued !== null}
+        title={issued?.title}
+        onCancel={() => setIssued(null)}
+        footer={
+          <Button type="primary" onClick={() => setIssued(null)}>
+            我已记下，关闭
+          </Button>
+        }
+        destroyOnHidden
+      >
+        {issued ? (
+          <OneTimeSecret
+            label="一次性密码"
+            secret={issued.result.password}
+            hint={`请通过安全渠道交给 ${issued.result.user.displayName || issued.result.user.username}；首次登录时须修改密码。`}
+          />
+        ) : null}
+      </Modal>
+    </>
+  );
+}

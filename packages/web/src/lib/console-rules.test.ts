@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { USCC_PATTERN, fieldLabel, formatDateTime, normalizeUscc } from './format';
+import { pageQuery, pageSlice } from './paging';
+import { afterLoginPath } from './paths';
+import { canAccess, needsDepartment, roleLabel, sectionsFor } from './roles';
+
+describe('menu by role (issue #3: each party does exactly its own job)', () => {
+  it.each([
+    ['platform_admin', ['users', 'departments', 'apikeys']],
+    ['credit_officer', ['departments']],
+    ['dept_reporter', ['upload', 'batches']],
+    ['dept_reviewer', ['batches']],
+    ['auditor', ['audit']],
+  ] as const)('%s sees %j', (role, sections) => {
+    expect(sectionsFor(role)).toEqual(sections);
+  });
+
+  it('keeps the auditor out of administration and the administrator out of the audit trail', () => {
+    expect(canAccess('auditor', 'users')).toBe(false);
+    expect(canAccess('platform_admin', 'audit')).toBe(false);
+  });
+
+  it('asks a department only of department roles, and labels roles in Chinese', () => {
+    expect(needsDepartment('dept_reporter')).toBe(true);
+    expect(needsDepartment('credit_officer')).toBe(false);
+    expect(roleLabel('dept_reviewer')).toBe('部门审核员');
+    expect(roleLabel('unknown_role')).toBe('unknown_role');
+  });
+});
+
+describe('afterLoginPath', () => {
+  it('returns to the console page the user came from', () => {
+    expect(afterLoginPath('/console/batches/abc?x=1', 'users')).toBe('/console/batches/abc?x=1');
+  });
+
+  it.each([
+    [undefined, '/console/users'],
+    ['/console/login', '/console/users'],
+    ['https://evil.example/console/', '/console/users'],
+    ['//evil.example/console/x', '/console/users'],
+    ['/', '/console/users'],
+  ])('never leaves the console (from %s → %s)', (from, to) => {
+    expect(afterLoginPath(from, 'users')).toBe(to);
+  });
+
+  it('goes to the console root when the role has no section', () => {
+    expect(afterLoginPath(null, undefined)).toBe('/console');
+  });
+});
+
+describe('paging without a total', () => {
+  it('asks one row more than the page and offers next when it comes back', () => {
+    expect(pageQuery(1, 20)).toEqual({ limit: 21, offset: 0 });
+    expect(pageQuery(3, 20)).toEqual({ limit: 21, offset: 40 });
+    expect(pageSlice([1, 2, 3], 2)).toEqual({ rows: [1, 2], hasMore: true });
+    expect(pageSlice([1, 2], 2)).toEqual({ rows: [1, 2], hasMore: false });
+  });
+});
+
+describe('format', () => {
+  it('names catalogue fields in Chinese with their code', () => {
+    const fields = [{ code: 'CF_XK', name: '行政相对人名称' }];
+    expect(fieldLabel(fields, 'CF_XK')).toBe('行政相对人名称（CF_XK）');
+    expect(fieldLabel(fields, 'OTHER')).toBe('OTHER');
+    expect(fieldLabel(undefined, 'X')).toBe('X');
+  });
+
+  it('checks the USCC alphabet (GB 32100: no I, O, Z, S, V)', () => {
+    expect(USCC_PATTERN.test(normalizeUscc(' 11410400005847120c '))).toBe(true);
+    expect(USCC_PATTERN.test('11410400005847120')).toBe(false);
+    expect(USCC_PATTERN.test('1141040000584712OC')).toBe(false);
+  });
+
+  it('formats times, and a dash for none', () => {
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('not a date')).toBe('not a date');
+    expect(formatDateTime('2026-03-05T06:07:00Z')).toMatch(/^2026-03-0[56] \d\d:07$/);
+  });
+});
