@@ -10,7 +10,8 @@ dayjs.locale('zh-cn');
 /** Chinese locale and the accessible theme for every page, portal and console alike. */
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    // No space inside two-character button labels (antd's default turns 登录 into 登 录 for screen readers too).
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
