@@ -90,7 +90,6 @@ create table records (
   primary key (subject_id, record_key, version)
 );
 create index records_subject_current_idx on records (subject_id, catalog, decision_date desc) where superseded_at is null;
-create index records_batch_idx on records (batch_id);
 
 -- Rows that failed validation, with their reasons, for download and resubmission.
 create table quarantine (

@@ -19,6 +19,10 @@ export interface RecordKeyState {
  */
 export async function lockSourceForImport(tx: Tx, source: string): Promise<void> {
   await tx.query(`select pg_advisory_xact_lock(hashtextextended('pubcredit:import:' || current_schema() || ':' || $1, 0))`, [source]);
+  // Statistics never see a batch's own uncommitted rows, so the planner keeps costing the tables as
+  // they were (often empty) and turns key look-ups into sequential scans that grow with every chunk:
+  // quadratic over a large file. Every statement of an import is a key look-up, so use indexes.
+  await tx.query(`set local enable_seqscan = off`);
 }
 
 export async function findRecordKeys(sql: Sql, keys: readonly string[]): Promise<Map<string, RecordKeyState>> {

@@ -44,6 +44,8 @@ export interface ImportResult {
 
 /** Rows validated and written together; large enough to amortise round trips, small enough to stay flat. */
 const CHUNK_ROWS = 5000;
+/** Rows prepared between turns of the event loop. */
+const YIELD_EVERY_ROWS = 200;
 /** Issues returned inline; a file of a million bad rows keeps the rest in batch_issues only. */
 export const MAX_RESULT_ISSUES = 100_000;
 /** The column a downloaded rejected file carries; dropped on resubmission. */
@@ -105,7 +107,9 @@ async function* chunksOf(source: OpenedSource, prepare: (chunk: Chunk, row: Sour
     for await (const row of source.rows) {
       if (row.cells.every((c) => c.trim() === '')) continue; // blank lines are not rows
       prepare(chunk, row);
-      if (++size >= CHUNK_ROWS) {
+      // Let I/O callbacks run: the previous chunk's statements go out while this one is prepared.
+      if (++size % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (size >= CHUNK_ROWS) {
         yield chunk;
         chunk = { records: [], rejected: [], issues: [] };
         size = 0;
