@@ -1,5 +1,5 @@
-import { Result } from 'antd';
 import { Navigate, Route, Routes } from 'react-router';
+import { PageResult } from '../components/page-result';
 import { ApiKeysPage } from '../features/apikeys/apikeys.page';
 import { AuditPage } from '../features/audit/audit.page';
 import { ChangePasswordPage } from '../features/auth/change-password.page';
@@ -44,7 +44,7 @@ export default function ConsoleApp() {
             <Route element={<RequireSection section="audit" />}>
               <Route path="audit" element={<AuditPage />} />
             </Route>
-            <Route path="*" element={<Result status="404" title="页面不存在" />} />
+            <Route path="*" element={<PageResult status="404" title="页面不存在" />} />
           </Route>
         </Route>
       </Routes>
@@ -57,5 +57,5 @@ function ConsoleHome() {
   const user = useUser();
   const first = sectionsFor(user.role)[0];
   if (first) return <Navigate to={sectionPath(first)} replace />;
-  return <Result status="info" title={`欢迎，${user.displayName || user.username}`} subTitle="您的角色暂无可用功能。" />;
+  return <PageResult status="info" title={`欢迎，${user.displayName || user.username}`} subTitle="您的角色暂无可用功能。" />;
 }

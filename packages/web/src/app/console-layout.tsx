@@ -1,10 +1,11 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { CONSOLE_PATHS } from '../lib/paths';
+import { StatusTag } from '../components/status-tag';
+import { CONSOLE_PATHS, sectionOfPath } from '../lib/paths';
 import { roleLabel } from '../lib/roles';
 import { useSession, useUser } from '../lib/session';
-import { menuItems, selectedSection } from './console-menu';
+import { menuItems } from './console-menu';
 
 /** The console frame: menu by role, who is signed in, and the page. */
 export function ConsoleLayout() {
@@ -12,7 +13,7 @@ export function ConsoleLayout() {
   const session = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const selected = selectedSection(pathname, user.role);
+  const selected = sectionOfPath(pathname);
   const forced = user.mustChangePassword;
 
   const signOut = async () => {
@@ -38,9 +39,9 @@ export function ConsoleLayout() {
           <Space size="middle" wrap>
             <Typography.Text>
               <span data-testid="current-user">{user.displayName || user.username}</span>
-              <Tag color="blue" style={{ marginLeft: 8 }}>
-                {roleLabel(user.role)}
-              </Tag>
+              <span style={{ marginLeft: 8 }}>
+                <StatusTag tone="info">{roleLabel(user.role)}</StatusTag>
+              </span>
               {user.departmentUscc ? <Typography.Text type="secondary">{user.departmentUscc}</Typography.Text> : null}
             </Typography.Text>
             {forced ? null : <Link to={CONSOLE_PATHS.password}>修改密码</Link>}

@@ -41,7 +41,3 @@ export function menuItems(role: Role): NonNullable<MenuProps['items']> {
   }));
 }
 
-/** The section whose page (or sub-page) is open. */
-export function selectedSection(pathname: string, role: Role): Section | undefined {
-  return sectionsFor(role).find((s) => pathname === sectionPath(s) || pathname.startsWith(`${sectionPath(s)}/`));
-}

@@ -1,5 +1,6 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { PageResult } from '../components/page-result';
 import { CONSOLE_PATHS } from '../lib/paths';
 import { canAccess } from '../lib/roles';
 import type { Section } from '../lib/roles';
@@ -20,7 +21,7 @@ export function RequireSession() {
   }
   if (status === 'unavailable') {
     return (
-      <Result
+      <PageResult
         status="500"
         title="暂时无法连接服务器"
         subTitle={error}
@@ -41,7 +42,7 @@ export function RequireSession() {
 export function RequireSection({ section }: { section: Section }) {
   const user = useUser();
   if (!canAccess(user.role, section)) {
-    return <Result status="403" title="没有权限" subTitle="您的角色不能使用此功能。如需开通，请联系平台管理员。" />;
+    return <PageResult status="403" title="没有权限" subTitle="您的角色不能使用此功能。如需开通，请联系平台管理员。" />;
   }
   return <Outlet />;
 }

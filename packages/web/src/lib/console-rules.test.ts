@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { USCC_PATTERN, fieldLabel, formatDateTime, normalizeUscc } from './format';
 import { pageQuery, pageSlice } from './paging';
-import { afterLoginPath } from './paths';
+import { afterLoginPath, sectionOfPath } from './paths';
 import { canAccess, needsDepartment, roleLabel, sectionsFor } from './roles';
 
 describe('menu by role (issue #3: each party does exactly its own job)', () => {
@@ -29,22 +29,32 @@ describe('menu by role (issue #3: each party does exactly its own job)', () => {
 });
 
 describe('afterLoginPath', () => {
-  it('returns to the console page the user came from', () => {
-    expect(afterLoginPath('/console/batches/abc?x=1', 'users')).toBe('/console/batches/abc?x=1');
+  it('returns to the console page the user came from when the role may use it', () => {
+    expect(afterLoginPath('/console/batches/abc?x=1', 'dept_reporter')).toBe('/console/batches/abc?x=1');
+  });
+
+  it("goes to the role's first section from a page of another role (the browser's previous user)", () => {
+    expect(afterLoginPath('/console/apikeys', 'dept_reporter')).toBe('/console/upload');
+    expect(afterLoginPath('/console/audit', 'platform_admin')).toBe('/console/users');
   });
 
   it.each([
     [undefined, '/console/users'],
     ['/console/login', '/console/users'],
-    ['https://evil.example/console/', '/console/users'],
-    ['//evil.example/console/x', '/console/users'],
+    ['/console/password', '/console/users'],
+    ['https://evil.example/console/users', '/console/users'],
+    ['//evil.example/console/users', '/console/users'],
+    ['/consolex/users', '/console/users'],
     ['/', '/console/users'],
   ])('never leaves the console (from %s → %s)', (from, to) => {
-    expect(afterLoginPath(from, 'users')).toBe(to);
+    expect(afterLoginPath(from, 'platform_admin')).toBe(to);
   });
 
-  it('goes to the console root when the role has no section', () => {
-    expect(afterLoginPath(null, undefined)).toBe('/console');
+  it('finds the section of a path', () => {
+    expect(sectionOfPath('/console/batches/1234')).toBe('batches');
+    expect(sectionOfPath('/console/users?page=2')).toBe('users');
+    expect(sectionOfPath('/console/usersx')).toBeUndefined();
+    expect(sectionOfPath('/console')).toBeUndefined();
   });
 });
 

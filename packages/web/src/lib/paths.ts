@@ -1,3 +1,5 @@
+import type { Role } from '../api/types';
+import { SECTIONS, canAccess, sectionsFor } from './roles';
 import type { Section } from './roles';
 
 /** The staff console lives under /console; `/` is the public portal's. */
@@ -23,11 +25,21 @@ export function batchPath(batchId: string): string {
   return `${CONSOLE_PATHS.batches}/${encodeURIComponent(batchId)}`;
 }
 
+/** The section a console path belongs to (its page or a sub-page), if any. */
+export function sectionOfPath(path: string): Section | undefined {
+  const pathname = path.split(/[?#]/)[0] ?? '';
+  return SECTIONS.find((s) => pathname === CONSOLE_PATHS[s] || pathname.startsWith(`${CONSOLE_PATHS[s]}/`));
+}
+
 /**
- * Where to go after login: the page the user was sent away from, if it is a console page, else
- * the first section of the role. Never an outside URL (open redirect).
+ * Where to go after login: the page the user was sent away from, when it is a console section the
+ * role may use (the previous user of the browser may have had another role), else the role's first
+ * section. Never an outside URL (open redirect).
  */
-export function afterLoginPath(from: string | null | undefined, firstSection: Section | undefined): string {
-  if (from && from.startsWith(`${CONSOLE_BASE}/`) && !from.startsWith('//') && from !== CONSOLE_PATHS.login) return from;
-  return firstSection ? sectionPath(firstSection) : CONSOLE_PATHS.home;
+export function afterLoginPath(from: string | null | undefined, role: Role): string {
+  const first = sectionsFor(role)[0];
+  const fallback = first ? sectionPath(first) : CONSOLE_PATHS.home;
+  if (!from || !from.startsWith(`${CONSOLE_BASE}/`)) return fallback;
+  const section = sectionOfPath(from);
+  return section && canAccess(role, section) ? from : fallback;
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Modal, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Modal, Popconfirm, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client';
@@ -9,6 +9,7 @@ import type { ApiKey, CreatedApiKey } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
 import { OneTimeSecret } from '../../components/one-time-secret';
 import { PageHeader } from '../../components/page-header';
+import { StatusTag } from '../../components/status-tag';
 import { formatDateTime, shortId } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { CreateApiKeyModal } from './create-apikey.modal';
@@ -41,12 +42,12 @@ export function ApiKeysPage() {
   const columns: TableColumnsType<ApiKey> = [
     { title: '编号', dataIndex: 'id', render: (id: string) => <code title={id}>{shortId(id)}</code> },
     { title: '所属', key: 'owner', render: (_v, k) => owner(k) },
-    { title: '权限', dataIndex: 'scopes', render: (scopes: string[]) => scopes.map((s) => <Tag key={s}>{scopeLabel(s)}</Tag>) },
+    { title: '权限', dataIndex: 'scopes', render: (scopes: string[]) => scopes.map((s) => <StatusTag key={s} tone="neutral">{scopeLabel(s)}</StatusTag>) },
     { title: '创建时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
     {
       title: '状态',
       dataIndex: 'revokedAt',
-      render: (v: string | null) => (v ? <Tag>已吊销 {formatDateTime(v)}</Tag> : <Tag color="green">有效</Tag>),
+      render: (v: string | null) => (v ? <StatusTag tone="neutral">已吊销 {formatDateTime(v)}</StatusTag> : <StatusTag tone="success">有效</StatusTag>),
     },
     {
       title: '操作',

@@ -1,5 +1,5 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, Result, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Result, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { auditExportUrl, searchAudit } from '../../api/audit.api';
 import type { AuditEntry, AuditQuery } from '../../api/audit.api';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
+import { StatusTag } from '../../components/status-tag';
 import { Pager } from '../../components/pager';
 import { formatDateTime } from '../../lib/format';
 import { pageQuery, pageSlice } from '../../lib/paging';
@@ -44,7 +45,7 @@ const columns: TableColumnsType<AuditEntry> = [
   {
     title: '结果',
     dataIndex: 'outcome',
-    render: (v: string) => <Tag color={v === 'success' || v === '成功' ? 'green' : 'red'}>{v}</Tag>,
+    render: (v: string) => <StatusTag tone={v === 'success' || v === '成功' ? 'success' : 'error'}>{v}</StatusTag>,
   },
 ];
 

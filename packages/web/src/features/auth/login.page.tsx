@@ -6,7 +6,6 @@ import { errorMessage } from '../../api/api-client';
 import { login } from '../../api/auth.api';
 import { ErrorAlert } from '../../components/error-alert';
 import { afterLoginPath } from '../../lib/paths';
-import { sectionsFor } from '../../lib/roles';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/use-api';
 import { isTotpChallenge, normalizeTotp } from './login-flow';
@@ -28,7 +27,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
 
   if (session.status === 'authenticated' && session.user) {
-    return <Navigate to={afterLoginPath(from, sectionsFor(session.user.role)[0])} replace />;
+    return <Navigate to={afterLoginPath(from, session.user.role)} replace />;
   }
 
   const submit = async (creds: Credentials, totp?: string) => {
@@ -37,7 +36,7 @@ export function LoginPage() {
     try {
       const result = await login({ ...creds, totp });
       session.signIn(result);
-      await navigate(afterLoginPath(from, sectionsFor(result.user.role)[0]), { replace: true });
+      await navigate(afterLoginPath(from, result.user.role), { replace: true });
     } catch (err) {
       if (!totp && isTotpChallenge(err)) setCredentials(creds);
       else setError(errorMessage(err));

@@ -1,11 +1,12 @@
-import { Table, Tag } from 'antd';
+import { Table } from 'antd';
 import type { TableColumnsType, TablePaginationConfig } from 'antd';
 import type { CatalogField, RowIssue } from '../../api/types';
+import { StatusTag } from '../../components/status-tag';
 import { fieldLabel } from '../../lib/format';
 
 const SEVERITY = {
-  error: { color: 'red', label: '错误（已退回）' },
-  warning: { color: 'gold', label: '警告（已入库）' },
+  error: { tone: 'error', label: '错误（已退回）' },
+  warning: { tone: 'warning', label: '警告（已入库）' },
 } as const;
 
 interface Props {
@@ -30,7 +31,7 @@ export function IssuesTable({ issues, fields, loading, pagination, caption }: Pr
         { text: SEVERITY.warning.label, value: 'warning' },
       ],
       onFilter: (value, issue) => issue.severity === value,
-      render: (s: RowIssue['severity']) => <Tag color={SEVERITY[s].color}>{SEVERITY[s].label}</Tag>,
+      render: (s: RowIssue['severity']) => <StatusTag tone={SEVERITY[s].tone}>{SEVERITY[s].label}</StatusTag>,
     },
     { title: '说明', dataIndex: 'message' },
   ];

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Modal, Popconfirm, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client';
@@ -9,6 +9,7 @@ import { listUsers, resetPassword, setUserDisabled } from '../../api/users.api';
 import { ErrorAlert } from '../../components/error-alert';
 import { OneTimeSecret } from '../../components/one-time-secret';
 import { PageHeader } from '../../components/page-header';
+import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../lib/format';
 import { roleLabel } from '../../lib/roles';
 import { useUser } from '../../lib/session';
@@ -58,9 +59,9 @@ export function UsersPage() {
       key: 'status',
       render: (_v, u) => (
         <Space size={4} wrap>
-          {u.disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">正常</Tag>}
-          {u.mustChangePassword ? <Tag color="orange">待改密码</Tag> : null}
-          {u.totpEnabled ? <Tag color="blue">动态口令</Tag> : null}
+          {u.disabled ? <StatusTag tone="neutral">已停用</StatusTag> : <StatusTag tone="success">正常</StatusTag>}
+          {u.mustChangePassword ? <StatusTag tone="warning">待改密码</StatusTag> : null}
+          {u.totpEnabled ? <StatusTag tone="info">动态口令</StatusTag> : null}
         </Space>
       ),
     },
