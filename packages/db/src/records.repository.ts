@@ -53,20 +53,24 @@ export interface SubjectUpsert {
 /**
  * Inserts new subjects and renames known ones to the latest reported name (one row per subject).
  * The encrypted ID is written once: re-encrypting it would change the row for nothing.
+ * Returns the known subjects whose 重码 flag may have changed: renamed ones, and ones already
+ * flagged (their sources may now agree). A new subject has one name and cannot be in conflict.
  */
-export async function upsertSubjects(tx: Tx, subjects: readonly SubjectUpsert[], at: Date): Promise<void> {
-  if (subjects.length === 0) return;
+export async function upsertSubjects(tx: Tx, subjects: readonly SubjectUpsert[], at: Date): Promise<string[]> {
+  if (subjects.length === 0) return [];
   const col = <K extends keyof SubjectUpsert>(k: K): SubjectUpsert[K][] => subjects.map((s) => s[k]);
-  await tx.query(
+  const { rows } = await tx.query<{ subject_id: string; updated: boolean }>(
     `insert into subjects (subject_id, kind, uscc, id_type, id_hash, id_cipher, id_masked, name, created_at, updated_at)
      select u.subject_id, u.kind, u.uscc, u.id_type, u.id_hash, u.id_cipher, u.id_masked, u.name, $9, $9
        from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
          as u(subject_id, kind, uscc, id_type, id_hash, id_cipher, id_masked, name)
      on conflict (subject_id) do update
        set name = excluded.name, kind = excluded.kind, updated_at = excluded.updated_at
-       where subjects.name <> excluded.name or subjects.kind <> excluded.kind`,
+       where subjects.name <> excluded.name or subjects.kind <> excluded.kind or subjects.name_conflict
+     returning subject_id, xmax::text <> '0' as updated`,
     [col('subjectId'), col('kind'), col('uscc'), col('idType'), col('idHash'), col('idCipher'), col('idMasked'), col('name'), at],
   );
+  return rows.filter((r) => r.updated).map((r) => r.subject_id);
 }
 
 export interface SubjectNameSeen {

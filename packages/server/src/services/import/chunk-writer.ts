@@ -96,9 +96,9 @@ export async function writeChunk(tx: Tx, chunk: Chunk, b: BatchInfo, counts: Cou
   if (versions.length > 0) {
     // Only new versions speak for the subject: re-sending an unchanged old record must not undo a rename.
     const { subjects, names } = subjectsOf(versions.map((v) => v.rec), b.source);
-    await upsertSubjects(tx, subjects, b.receivedAt);
+    const maybeConflicting = await upsertSubjects(tx, subjects, b.receivedAt);
     await recordSubjectNames(tx, names, b.receivedAt);
-    await refreshNameConflicts(tx, subjects.map((s) => s.subjectId));
+    await refreshNameConflicts(tx, maybeConflicting);
   }
   if (versions.length > 0) await copyRecordVersions(tx, recordsCsv(versions, b));
   if (c.created.length > 0) {

@@ -122,6 +122,7 @@ export class RowPreparer {
       }
     }
     const hasPii = Object.keys(plain).length > 0;
+    const plainJson = hasPii ? JSON.stringify(plain) : '';
     const dataJson = JSON.stringify(values);
     const { keys } = this.opts;
     return {
@@ -133,9 +134,9 @@ export class RowPreparer {
         docNo: validated.docNo,
         decisionDate: validated.decisionDate,
         // Keyed: a plain hash of a row would let anyone who knows the rest of it guess the ID number.
-        contentHash: keys.fingerprint(hasPii ? `${dataJson}\u0000${JSON.stringify(plain)}` : dataJson),
+        contentHash: keys.fingerprint(hasPii ? `${dataJson}\u0000${plainJson}` : dataJson),
         dataJson,
-        piiCipher: hasPii ? keys.encrypt(JSON.stringify(plain)) : null,
+        piiCipher: hasPii ? keys.encrypt(plainJson) : null,
         reportWorkingDays,
       },
     };
