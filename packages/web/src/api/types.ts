@@ -12,22 +12,29 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
+  /** 角色中文名. */
+  roleName: string;
   /** 统一社会信用代码 of the user's 信源部门; null for platform roles. */
   departmentUscc: string | null;
   mustChangePassword: boolean;
+  totpEnabled: boolean;
 }
 
+/** Login, session and password-change answers (SessionSchema). */
 export interface Session {
   user: SessionUser;
+  /** Sent back as X-CSRF-Token on unsafe methods. */
   csrfToken: string;
+  /** The session's absolute end (there is also an idle timeout). */
+  expiresAt: string;
 }
 
-/** A staff account as the administrator lists it. */
+/** A staff account as the administrator lists it (UserSchema). */
 export interface User extends SessionUser {
   disabled: boolean;
-  totpEnabled?: boolean;
-  createdAt?: string;
-  lastLoginAt?: string | null;
+  lockedUntil: string | null;
+  createdAt: string;
+  lastLoginAt: string | null;
 }
 
 export interface UserList {

@@ -18,3 +18,8 @@ export function setUserDisabled(id: string, disabled: boolean): Promise<User> {
 export function resetPassword(id: string): Promise<UserWithPassword> {
   return api.post<UserWithPassword>(`/users/${encodeURIComponent(id)}/reset-password`);
 }
+
+/** Removes the account's 动态口令 (lost phone); the user sets it up again. */
+export function resetTotp(id: string): Promise<User> {
+  return api.patch<User>(`/users/${encodeURIComponent(id)}`, { resetTotp: true });
+}

@@ -4,6 +4,7 @@ import { ApiKeysPage } from '../features/apikeys/apikeys.page';
 import { AuditPage } from '../features/audit/audit.page';
 import { ChangePasswordPage } from '../features/auth/change-password.page';
 import { LoginPage } from '../features/auth/login.page';
+import { TotpPage } from '../features/auth/totp.page';
 import { BatchDetailPage } from '../features/batches/batch-detail.page';
 import { BatchesPage } from '../features/batches/batches.page';
 import { UploadPage } from '../features/batches/upload.page';
@@ -25,6 +26,7 @@ export default function ConsoleApp() {
           <Route element={<ConsoleLayout />}>
             <Route index element={<ConsoleHome />} />
             <Route path="password" element={<ChangePasswordPage />} />
+            <Route path="totp" element={<TotpPage />} />
             <Route element={<RequireSection section="users" />}>
               <Route path="users" element={<UsersPage />} />
             </Route>

@@ -45,6 +45,7 @@ export function ConsoleLayout() {
               {user.departmentUscc ? <Typography.Text type="secondary">{user.departmentUscc}</Typography.Text> : null}
             </Typography.Text>
             {forced ? null : <Link to={CONSOLE_PATHS.password}>修改密码</Link>}
+            {forced ? null : <Link to={CONSOLE_PATHS.totp}>动态口令</Link>}
             <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void signOut()}>
               退出登录
             </Button>

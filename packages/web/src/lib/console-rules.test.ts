@@ -7,7 +7,7 @@ import { canAccess, needsDepartment, roleLabel, sectionsFor } from './roles';
 describe('menu by role (issue #3: each party does exactly its own job)', () => {
   it.each([
     ['platform_admin', ['users', 'departments', 'apikeys']],
-    ['credit_officer', ['departments']],
+    ['credit_officer', ['departments', 'batches']],
     ['dept_reporter', ['upload', 'batches']],
     ['dept_reviewer', ['batches']],
     ['auditor', ['audit']],

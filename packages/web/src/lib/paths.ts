@@ -9,6 +9,7 @@ export const CONSOLE_PATHS = {
   home: CONSOLE_BASE,
   login: `${CONSOLE_BASE}/login`,
   password: `${CONSOLE_BASE}/password`,
+  totp: `${CONSOLE_BASE}/totp`,
   users: `${CONSOLE_BASE}/users`,
   departments: `${CONSOLE_BASE}/departments`,
   apikeys: `${CONSOLE_BASE}/apikeys`,

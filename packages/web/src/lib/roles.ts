@@ -39,7 +39,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   departments: ['platform_admin', 'credit_officer'],
   apikeys: ['platform_admin'],
   upload: ['dept_reporter'],
-  batches: ['dept_reporter', 'dept_reviewer'],
+  batches: ['dept_reporter', 'dept_reviewer', 'credit_officer'],
   audit: ['auditor'],
 };
 

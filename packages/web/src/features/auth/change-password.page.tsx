@@ -27,9 +27,9 @@ export function ChangePasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      await changePassword(current, next);
+      // The server ends every session and answers with a fresh one (new cookie, new CSRF token).
+      session.signIn(await changePassword(current, next));
       void message.success('密码已修改');
-      await session.refresh();
       await navigate(CONSOLE_PATHS.home, { replace: true });
     } catch (err) {
       setError(errorMessage(err));
@@ -68,7 +68,7 @@ export function ChangePasswordPage() {
                   v && v === getFieldValue('current') ? Promise.reject(new Error('新密码不能与当前密码相同')) : undefined,
               }),
             ]}
-            extra="密码规则以服务器要求为准；不符合时会提示原因。"
+            extra="至少 12 个字符，包含大写字母、小写字母、数字、符号中的至少 3 类，且不含用户名。"
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

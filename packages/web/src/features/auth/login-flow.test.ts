@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-client';
-import { isTotpChallenge, normalizeTotp } from './login-flow';
+import { groupSecret, isTotpChallenge, normalizeTotp } from './login-flow';
 
 describe('login second factor', () => {
   it('recognises the TOTP challenge among login errors', () => {
@@ -17,5 +17,10 @@ describe('login second factor', () => {
     ['12345a', null],
   ])('normalizes %j → %j', (input, out) => {
     expect(normalizeTotp(input)).toBe(out);
+  });
+
+  it('groups the secret by four for typing', () => {
+    expect(groupSecret('JBSWY3DPEHPK3PXP')).toBe('JBSW Y3DP EHPK 3PXP');
+    expect(groupSecret('ABCDEF')).toBe('ABCD EF');
   });
 });

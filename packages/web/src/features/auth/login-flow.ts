@@ -13,3 +13,8 @@ export function normalizeTotp(input: string): string | null {
   const digits = input.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)).replace(/\s+/g, '');
   return /^\d{6}$/.test(digits) ? digits : null;
 }
+
+/** A TOTP secret in groups of four, easier to type into an authenticator app by hand. */
+export function groupSecret(secret: string): string {
+  return secret.replace(/(.{4})(?=.)/g, '$1 ');
+}

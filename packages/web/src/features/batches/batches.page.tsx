@@ -16,7 +16,7 @@ import { useApi } from '../../lib/use-api';
 
 const PAGE_SIZE = 20;
 
-/** 报送批次: the department's batches, newest first. */
+/** 报送批次: the department's batches (every department's for the credit centre), newest first. */
 export function BatchesPage() {
   const user = useUser();
   const navigate = useNavigate();
@@ -39,6 +39,7 @@ export function BatchesPage() {
         </Link>
       ),
     },
+    ...(user.departmentUscc ? [] : [{ title: '报送部门', dataIndex: 'sourceDept', render: (v: string) => <code>{v}</code> }]),
     { title: '信息目录', dataIndex: 'catalog', render: catalogName },
     { title: '文件', dataIndex: 'fileName' },
     { title: '行数', dataIndex: 'total', align: 'right' },
@@ -77,7 +78,7 @@ export function BatchesPage() {
           ) : null
         }
       >
-        本部门上传的数据批次，新的在前。
+        {user.departmentUscc ? '本部门上传的数据批次，新的在前。' : '各部门上传的数据批次，新的在前。'}
       </PageHeader>
       <ErrorAlert error={batches.error} onRetry={batches.reload} />
       <Table<Batch>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/api-client';
 import { listDepartments } from '../../api/departments.api';
 import type { User, UserWithPassword } from '../../api/types';
-import { listUsers, resetPassword, setUserDisabled } from '../../api/users.api';
+import { listUsers, resetPassword, resetTotp, setUserDisabled } from '../../api/users.api';
 import { ErrorAlert } from '../../components/error-alert';
 import { OneTimeSecret } from '../../components/one-time-secret';
 import { PageHeader } from '../../components/page-header';
@@ -49,6 +49,16 @@ export function UsersPage() {
     }
   };
 
+  const clearTotp = async (user: User) => {
+    try {
+      await resetTotp(user.id);
+      void message.success(`已重置 ${user.username} 的动态口令`);
+      users.reload();
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+
   const columns: TableColumnsType<User> = [
     { title: '用户名', dataIndex: 'username' },
     { title: '姓名', dataIndex: 'displayName' },
@@ -62,6 +72,9 @@ export function UsersPage() {
           {u.disabled ? <StatusTag tone="neutral">已停用</StatusTag> : <StatusTag tone="success">正常</StatusTag>}
           {u.mustChangePassword ? <StatusTag tone="warning">待改密码</StatusTag> : null}
           {u.totpEnabled ? <StatusTag tone="info">动态口令</StatusTag> : null}
+          {u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
+            <StatusTag tone="error">锁定至 {formatDateTime(u.lockedUntil)}</StatusTag>
+          ) : null}
         </Space>
       ),
     },
@@ -93,6 +106,17 @@ export function UsersPage() {
             >
               <Button size="small">重置密码</Button>
             </Popconfirm>
+            {u.totpEnabled ? (
+              <Popconfirm
+                title={`重置 ${u.username} 的动态口令？`}
+                description="用于更换或丢失手机：该用户下次登录只需密码，之后可重新启用。"
+                okText="重置"
+                cancelText="取消"
+                onConfirm={() => void clearTotp(u)}
+              >
+                <Button size="small">重置动态口令</Button>
+              </Popconfirm>
+            ) : null}
           </Space>
         ),
     },
