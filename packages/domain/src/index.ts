@@ -4,3 +4,4 @@ export * from './validation';
 export * from './identifiers';
 export * from './text';
 export * from './calendar';
+export * from './access';

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './username';
+export * from './password-policy';
+export * from './lockout';
