@@ -3,6 +3,7 @@ export type DbErrorCode =
   | 'DB_NOT_UTF8'
   | 'DATA_DIR_LOCKED'
   | 'DEPARTMENT_EXISTS'
+  | 'USER_EXISTS'
   | 'MIGRATION_INVALID'
   | 'INVALID_ARGUMENT';
 

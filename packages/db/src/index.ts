@@ -16,3 +16,7 @@ export * from './batch.table';
 export * from './batch.repository';
 export * from './calendar.repository';
 export * from './records.repository';
+export * from './user.table';
+export * from './user.repository';
+export * from './session.repository';
+export * from './api-key.repository';
