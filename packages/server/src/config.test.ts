@@ -13,6 +13,10 @@ describe('parseConfig', () => {
       dataKey: undefined,
       keyFile: undefined,
       seedDemo: true,
+      cookieSecure: false,
+      trustProxy: false,
+      rateLimit: 300,
+      loginRateLimit: 10,
     });
   });
 
@@ -24,8 +28,15 @@ describe('parseConfig', () => {
       PUBCREDIT_DATA_DIR: '/srv/pubcredit',
       LOG_LEVEL: 'WARN',
       PUBCREDIT_DEMO: '0',
+      PUBCREDIT_COOKIE_SECURE: '1',
+      PUBCREDIT_TRUST_PROXY: '10.0.0.1,10.0.0.2',
+      PUBCREDIT_RATE_LIMIT: '0',
+      PUBCREDIT_LOGIN_RATE_LIMIT: '5',
     });
     expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: 'postgres://u@db:5432/credit', dataDir: '/srv/pubcredit', logLevel: 'warn', seedDemo: false });
+    expect(config).toMatchObject({ cookieSecure: true, trustProxy: '10.0.0.1,10.0.0.2', rateLimit: 0, loginRateLimit: 5 });
+    expect(parseConfig({ PUBCREDIT_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseConfig({ PUBCREDIT_TRUST_PROXY: '0' }).trustProxy).toBe(false);
   });
 
   it.each([
@@ -34,6 +45,8 @@ describe('parseConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DATABASE_URL: 'mysql://x' }, /postgres:\/\//],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL/],
+    [{ PUBCREDIT_COOKIE_SECURE: 'maybe' }, /PUBCREDIT_COOKIE_SECURE/],
+    [{ PUBCREDIT_RATE_LIMIT: '-1' }, /PUBCREDIT_RATE_LIMIT/],
   ])('refuses %j with a bilingual message', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

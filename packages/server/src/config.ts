@@ -17,7 +17,20 @@ export interface Config {
   keyFile: string | undefined;
   /** Load the demo data set on the first start of the embedded engine (PUBCREDIT_DEMO=0 turns it off). */
   seedDemo: boolean;
+  /** Mark the session cookie Secure even when the request reached us over plain HTTP (TLS ends at a proxy). */
+  cookieSecure: boolean;
+  /** Fastify's trustProxy: which X-Forwarded-* to believe for the client address and protocol. */
+  trustProxy: boolean | string;
+  /** Requests per minute per client on public and credit-check routes; 0 turns the limit off. */
+  rateLimit: number;
+  /** Login attempts per minute per client; 0 turns the limit off. */
+  loginRateLimit: number;
 }
+
+/** The part of {@link Config} the HTTP app reads (buildApp). */
+export type HttpSettings = Pick<Config, 'cookieSecure' | 'trustProxy' | 'rateLimit' | 'loginRateLimit'>;
+
+export const DEFAULT_HTTP_SETTINGS: HttpSettings = { cookieSecure: false, trustProxy: false, rateLimit: 300, loginRateLimit: 10 };
 
 /** Bad configuration: the message is bilingual and meant to be printed as is. */
 export class ConfigError extends Error {
@@ -58,6 +71,30 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+function parseFlag(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} 应为 1 或 0，实为 "${raw}"（${name} must be 1 or 0）`);
+}
+
+function parseCount(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} 应为非负整数，实为 "${raw}"（${name} must be a non-negative integer）`);
+  return Number(raw);
+}
+
+/**
+ * true (believe any X-Forwarded-For: only when nothing but the proxy can reach the port), false,
+ * or the comma-separated addresses or CIDR ranges of the proxies (Fastify's trustProxy).
+ */
+function parseTrustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined) return false;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  return raw;
+}
+
 /**
  * Parses the environment once; throws {@link ConfigError} with a bilingual message on bad values.
  * @example parseConfig({ PORT: '3000' }).port // 3000
@@ -72,5 +109,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: nonEmpty(env.PUBCREDIT_DATA_KEY),
     keyFile: nonEmpty(env.PUBCREDIT_KEY_FILE),
     seedDemo: nonEmpty(env.PUBCREDIT_DEMO) !== '0',
+    cookieSecure: parseFlag('PUBCREDIT_COOKIE_SECURE', nonEmpty(env.PUBCREDIT_COOKIE_SECURE), DEFAULT_HTTP_SETTINGS.cookieSecure),
+    trustProxy: parseTrustProxy(nonEmpty(env.PUBCREDIT_TRUST_PROXY)),
+    rateLimit: parseCount('PUBCREDIT_RATE_LIMIT', nonEmpty(env.PUBCREDIT_RATE_LIMIT), DEFAULT_HTTP_SETTINGS.rateLimit),
+    loginRateLimit: parseCount('PUBCREDIT_LOGIN_RATE_LIMIT', nonEmpty(env.PUBCREDIT_LOGIN_RATE_LIMIT), DEFAULT_HTTP_SETTINGS.loginRateLimit),
   };
 }

@@ -32,7 +32,9 @@ async function start(config: Config): Promise<void> {
     });
   }
 
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, {
+    http: { cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, rateLimit: config.rateLimit, loginRateLimit: config.loginRateLimit },
+  });
   let closing = false;
   const close = async (signal: string): Promise<void> => {
     if (closing) return;

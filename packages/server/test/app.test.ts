@@ -43,6 +43,15 @@ describe.each(testEngines())('app on %s', (engine) => {
     await expect(createTestApp(ctx, { routes: [undeclared] })).rejects.toThrow(/declares no access/);
   });
 
+  it('refuses to build when a route declares an invalid access', async () => {
+    for (const access of ['department', { staff: [] }, { staff: ['superuser'] }, { key: 'everything' }, {}]) {
+      const bad = async (a: FastifyInstance) => {
+        a.get('/api/v1/bad', { config: { access: access as never }, schema: { response: { 200: Type.String() } } }, async () => 'x');
+      };
+      await expect(createTestApp(ctx, { routes: [bad] })).rejects.toThrow(/invalid access/);
+    }
+  });
+
   it('refuses to build when a route declares no response schema', async () => {
     const noSchema = async (a: FastifyInstance) => {
       a.get('/api/v1/no-schema', { config: { access: 'public' } }, async () => 'x');
@@ -50,12 +59,13 @@ describe.each(testEngines())('app on %s', (engine) => {
     await expect(createTestApp(ctx, { routes: [noSchema] })).rejects.toThrow(/response schema/);
   });
 
-  it('serves the OpenAPI 3 document with the bearer scheme on department routes', async () => {
+  it('serves the OpenAPI 3 document with the bearer and cookie schemes on guarded routes', async () => {
     const res = await app.inject({ method: 'GET', url: '/docs/json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json<OpenApiDoc>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(doc.paths['/api/v1/batches']?.post?.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/api/v1/batches']?.post?.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
+    expect(doc.paths['/api/v1/users']?.get?.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths['/api/v1/health']?.get).toBeDefined();
     expect(doc.paths['/api/v1/health']?.get?.security).toBeUndefined();
     expect(doc.paths['/api/v1/subjects/{code}']).toBeDefined();

@@ -23,9 +23,25 @@ const REGISTRY: Record<string, ErrorEntry> = {
   // db
   DATA_DIR_LOCKED: { status: 503, message: '数据目录被其他进程占用' },
   DB_NOT_UTF8: { status: 500, message: '数据库编码不是 UTF-8' },
-  // server
-  UNAUTHENTICATED: { status: 401, message: '缺少或无效的 API 密钥' },
+  USER_EXISTS: { status: 409, message: '用户名已被使用' },
+  // server: who is calling (401: not known or no longer; 403: known, not allowed)
+  UNAUTHENTICATED: { status: 401, message: '请先登录或提供 API 密钥' },
+  SESSION_EXPIRED: { status: 401, message: '登录已超时，请重新登录' },
+  LOGIN_FAILED: { status: 401, message: '用户名或密码错误' },
+  TOTP_REQUIRED: { status: 401, message: '请输入动态口令' },
+  TOTP_INVALID: { status: 401, message: '动态口令错误' },
+  ACCOUNT_LOCKED: { status: 423, message: '账号已锁定，请稍后再试' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用' },
   FORBIDDEN: { status: 403, message: '无权访问' },
+  CSRF_INVALID: { status: 403, message: '缺少或无效的 CSRF 令牌' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改初始密码' },
+  // server: accounts
+  PASSWORD_INCORRECT: { status: 403, message: '当前密码不正确' },
+  PASSWORD_WEAK: { status: 422, message: '密码不符合要求' },
+  TOTP_ALREADY_ENABLED: { status: 409, message: '动态口令已启用' },
+  TOTP_NOT_SET_UP: { status: 409, message: '尚未设置动态口令' },
+  TOTP_CONFIRM_FAILED: { status: 422, message: '动态口令不正确' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   UPLOAD_MISSING: { status: 400, message: '请上传文件（表单字段 file）' },
   // fastify and plugins
   FST_ERR_VALIDATION: { status: 400, message: '请求参数不合法' },

@@ -10,19 +10,30 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
       openapi: '3.0.3',
       info: {
         title: 'PubCredit 公共信用信息平台 API',
-        description: '信用信息归集（双公示上报）、主体信用档案查询与目录下载接口。部门接口使用 `Authorization: Bearer <API 密钥>`。',
+        description:
+          '信用信息归集（双公示上报）、主体信用档案查询与目录下载接口。机器调用使用 `Authorization: Bearer <API 密钥>`；' +
+          '工作人员登录（POST /api/v1/auth/login）后以会话 Cookie 调用，修改类请求须带请求头 `X-CSRF-Token`。' +
+          '每个接口的说明写明调用方。',
         version: SERVER_VERSION,
       },
       components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: '部门 API 密钥（pck_…）' } },
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: '部门或系统 API 密钥（pck_…）' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'pubcredit_session', description: '工作人员会话（登录后设置；修改类请求另需 X-CSRF-Token）' },
+        },
       },
       tags: [
         { name: 'system', description: '运行状态' },
         { name: 'subjects', description: '主体信用档案' },
         { name: 'batches', description: '数据上报批次' },
         { name: 'catalogs', description: '信息目录与模板' },
+        { name: 'auth', description: '登录、会话、密码与动态口令' },
+        { name: 'users', description: '工作人员账号（平台管理员）' },
+        { name: 'departments', description: '信源部门' },
+        { name: 'apikeys', description: 'API 密钥（平台管理员）' },
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // No validator: the UI would send the document to validator.swagger.io (and the CSP forbids it).
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
-import { callerDepartment } from '../plugins/auth.plugin';
+import { callerDepartment, viewerDepartment } from '../plugins/auth.plugin';
 import { UPLOAD_LIMIT_BYTES } from '../plugins/upload.plugin';
 import { presentBatch, presentImportResult, presentIssue } from '../presenters/batch.presenter';
 import {
@@ -23,11 +23,16 @@ import { sendDownload } from './download';
 
 const DEPT_ERRORS = errorResponses(400, 401, 403, 404);
 
+/** Uploading: a department key, or a 部门填报员 signed in; the batch is always the caller's department's. */
+const SUBMIT = { staff: ['dept_reporter'], key: 'batches:write' } as const;
+/** Reading batches: a department (key or staff) its own; the credit centre's officers every department's. */
+const READ = { staff: ['dept_reporter', 'dept_reviewer', 'credit_officer'], key: 'batches:read' } as const;
+
 export const batchRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/batches',
     {
-      config: { access: 'department', scope: 'batches:write' },
+      config: { access: SUBMIT },
       bodyLimit: UPLOAD_LIMIT_BYTES,
       schema: {
         tags: ['batches'],
@@ -54,16 +59,16 @@ export const batchRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
   app.get(
     '/batches',
     {
-      config: { access: 'department' },
+      config: { access: READ },
       schema: {
         tags: ['batches'],
-        summary: '本部门的报送批次（新的在前）',
+        summary: '报送批次（新的在前）：部门只见本部门的',
         querystring: BatchListQuerySchema,
         response: { 200: BatchListSchema, ...DEPT_ERRORS },
       },
     },
     async (request) => {
-      const batches = await listBatchesFor(ctx, request.query, callerDepartment(request));
+      const batches = await listBatchesFor(ctx, request.query, viewerDepartment(request));
       return { batches: batches.map(presentBatch) };
     },
   );
@@ -71,16 +76,16 @@ export const batchRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
   app.get(
     '/batches/:id',
     {
-      config: { access: 'department' },
+      config: { access: READ },
       schema: { tags: ['batches'], summary: '批次详情', params: BatchParamsSchema, response: { 200: BatchSchema, ...DEPT_ERRORS } },
     },
-    async (request) => presentBatch(await getBatchFor(ctx, request.params.id, callerDepartment(request))),
+    async (request) => presentBatch(await getBatchFor(ctx, request.params.id, viewerDepartment(request))),
   );
 
   app.get(
     '/batches/:id/issues',
     {
-      config: { access: 'department' },
+      config: { access: READ },
       schema: {
         tags: ['batches'],
         summary: '批次的逐行问题清单',
@@ -91,7 +96,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     },
     async (request) => {
       const { id } = request.params;
-      const issues = await listBatchIssuesFor(ctx, id, request.query, callerDepartment(request));
+      const issues = await listBatchIssuesFor(ctx, id, request.query, viewerDepartment(request));
       return { batchId: id, issues: issues.map(presentIssue) };
     },
   );
@@ -100,7 +105,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     app.get(
       `/batches/:id/rejected.${format}`,
       {
-        config: { access: 'department' },
+        config: { access: READ },
         schema: {
           tags: ['batches'],
           summary: `退回数据下载（${format.toUpperCase()}，原表头加“错误原因”列）`,
@@ -109,7 +114,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         },
       },
       async (request, reply) => {
-        const file = await exportRejectedRows(ctx, request.params.id, format, callerDepartment(request));
+        const file = await exportRejectedRows(ctx, request.params.id, format, viewerDepartment(request));
         return sendDownload(reply, file, format);
       },
     );

@@ -1,11 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { getDepartment } from '@pubcredit/db';
+import { findApiKeyByHash, getApiKey, getDepartment, insertApiKey, listApiKeys as listKeyRows, revokeApiKey as revokeKeyRow } from '@pubcredit/db';
+import type { ApiKeyRow } from '@pubcredit/db';
 import { DomainError, normalizeCode } from '@pubcredit/domain';
 import type { AppContext } from '../context';
-import * as apiKeys from '../repositories/api-key.repository';
-import type { ApiKeyRow } from '../repositories/api-key.repository';
-import { API_SCOPES, isApiScope } from './api-scopes';
-import type { ApiScope, Principal } from './api-scopes';
+import { API_SCOPES, SCOPE_HOLDER, isApiScope } from './api-scopes';
+import type { ApiScope, KeyPrincipal } from './api-scopes';
 
 const KEY_PREFIX = 'pck_';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,6 +18,8 @@ export interface CreateApiKeyInput {
   departmentUscc?: string;
   systemName?: string;
   scopes: readonly string[];
+  /** The administrator creating it through the API. */
+  createdBy?: string;
 }
 
 /** An API key as listed: never its hash, never the key. */
@@ -42,14 +43,21 @@ function present(row: ApiKeyRow): ApiKeyInfo {
   };
 }
 
-function checkScopes(scopes: readonly string[]): ApiScope[] {
+function checkScopes(scopes: readonly string[], holder: 'department' | 'system'): ApiScope[] {
   const unknown = scopes.filter((s) => !isApiScope(s));
   if (unknown.length > 0 || scopes.length === 0) {
     throw new DomainError('INVALID_ARGUMENT', `权限范围无效：${unknown.join('、') || '（空）'}；可用：${API_SCOPES.join('、')}`, {
       unknown,
     });
   }
-  return [...new Set(scopes)] as ApiScope[];
+  const valid = [...new Set(scopes)] as ApiScope[];
+  const misplaced = valid.filter((s) => SCOPE_HOLDER[s] !== holder);
+  if (misplaced.length > 0) {
+    const whose = holder === 'department' ? '部门密钥' : '系统密钥';
+    const allowed = API_SCOPES.filter((s) => SCOPE_HOLDER[s] === holder).join('、');
+    throw new DomainError('INVALID_ARGUMENT', `${whose}不能带有权限 ${misplaced.join('、')}；${whose}可用：${allowed}`, { misplaced });
+  }
+  return valid;
 }
 
 /**
@@ -57,12 +65,12 @@ function checkScopes(scopes: readonly string[]): ApiScope[] {
  * base64url) is returned once, only its hash is stored.
  */
 export async function createApiKey(ctx: AppContext, input: CreateApiKeyInput): Promise<{ id: string; key: string }> {
-  const scopes = checkScopes(input.scopes);
-  const departmentUscc = input.departmentUscc ? normalizeCode(input.departmentUscc) : null;
+  const departmentUscc = input.departmentUscc?.trim() ? normalizeCode(input.departmentUscc) : null;
   const systemName = input.systemName?.trim() || null;
-  if (!departmentUscc && !systemName) {
-    throw new DomainError('INVALID_ARGUMENT', '请指定密钥所属部门（--department）或调用系统名称（--system）');
+  if (!departmentUscc === !systemName) {
+    throw new DomainError('INVALID_ARGUMENT', '请指定密钥所属部门（--department）或调用系统名称（--system），二者选一');
   }
+  const scopes = checkScopes(input.scopes, departmentUscc ? 'department' : 'system');
   if (departmentUscc && !(await getDepartment(ctx.db, departmentUscc))) {
     throw new DomainError('DEPARTMENT_UNKNOWN', `部门 ${departmentUscc} 未登记，请先用 departments add 登记`, {
       department: departmentUscc,
@@ -70,16 +78,17 @@ export async function createApiKey(ctx: AppContext, input: CreateApiKeyInput): P
   }
   const id = randomUUID();
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
-  await apiKeys.insertApiKey(ctx.db, { id, keyHash: hashKey(key), departmentUscc, systemName, scopes, createdAt: ctx.now() });
+  await insertApiKey(ctx.db, { id, keyHash: hashKey(key), departmentUscc, systemName, scopes, createdAt: ctx.now(), createdBy: input.createdBy ?? null });
   return { id, key };
 }
 
 /** The principal of a valid, unrevoked key, or null. */
-export async function authenticateApiKey(ctx: AppContext, key: string): Promise<Principal | null> {
+export async function authenticateApiKey(ctx: AppContext, key: string): Promise<KeyPrincipal | null> {
   if (!key.startsWith(KEY_PREFIX)) return null;
-  const row = await apiKeys.findApiKeyByHash(ctx.db, hashKey(key));
+  const row = await findApiKeyByHash(ctx.db, hashKey(key));
   if (!row || row.revoked_at) return null;
   return {
+    kind: 'key',
     keyId: row.id,
     departmentUscc: row.department_uscc,
     systemName: row.system_name,
@@ -88,11 +97,15 @@ export async function authenticateApiKey(ctx: AppContext, key: string): Promise<
 }
 
 export async function listApiKeys(ctx: AppContext): Promise<ApiKeyInfo[]> {
-  return (await apiKeys.listApiKeys(ctx.db)).map(present);
+  return (await listKeyRows(ctx.db)).map(present);
 }
 
-export async function revokeApiKey(ctx: AppContext, id: string): Promise<void> {
-  if (!UUID.test(id) || !(await apiKeys.revokeApiKey(ctx.db, id, ctx.now()))) {
+/** Revokes a key (at once: the next request with it gets 401) and returns it as now listed. */
+export async function revokeApiKey(ctx: AppContext, id: string): Promise<ApiKeyInfo> {
+  if (!UUID.test(id) || !(await revokeKeyRow(ctx.db, id, ctx.now()))) {
     throw new DomainError('NOT_FOUND', `未找到 API 密钥 ${id}`);
   }
+  const row = await getApiKey(ctx.db, id);
+  if (!row) throw new DomainError('NOT_FOUND', `未找到 API 密钥 ${id}`);
+  return present(row);
 }
