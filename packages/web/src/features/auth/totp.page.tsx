@@ -61,12 +61,15 @@ export function TotpPage() {
         {step === 1 && setup ? (
           <>
             <Space align="start" wrap size="large">
-              <figure style={{ margin: 0 }} role="img" aria-label="动态口令二维码">
-                <QRCode value={setup.uri} type="svg" size={176} bordered={false} />
-              </figure>
+              <QRCode value={setup.uri} size={176} bordered={false} aria-label="动态口令二维码：用身份验证器 App 扫描" />
               <div style={{ maxWidth: 280 }}>
                 <Typography.Paragraph>用身份验证器 App 扫描二维码；无法扫码时，手动输入密钥：</Typography.Paragraph>
-                <Typography.Paragraph code copyable={{ text: setup.secret, tooltips: ['复制', '已复制'] }} style={{ wordBreak: 'break-all' }}>
+                <Typography.Paragraph
+                  code
+                  copyable={{ text: setup.secret, tooltips: ['复制', '已复制'] }}
+                  style={{ wordBreak: 'break-all' }}
+                  data-testid="totp-secret"
+                >
                   {groupSecret(setup.secret)}
                 </Typography.Paragraph>
               </div>

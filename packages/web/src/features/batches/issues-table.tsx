@@ -21,7 +21,7 @@ interface Props {
 export function IssuesTable({ issues, fields, loading, pagination, caption }: Props) {
   const columns: TableColumnsType<RowIssue> = [
     { title: '行号', dataIndex: 'row', width: 80, sorter: (a, b) => a.row - b.row },
-    { title: '字段', dataIndex: 'field', render: (code: string) => fieldLabel(fields, code) },
+    { title: '字段', dataIndex: 'field', width: 260, render: (code: string) => fieldLabel(fields, code) },
     {
       title: '级别',
       dataIndex: 'severity',
@@ -44,7 +44,8 @@ export function IssuesTable({ issues, fields, loading, pagination, caption }: Pr
       loading={loading}
       pagination={pagination ?? { pageSize: 20, showSizeChanger: true, hideOnSinglePage: true }}
       locale={{ emptyText: '没有问题：所有行都通过了校验' }}
-      scroll={{ x: 'max-content' }}
+      // Messages wrap rather than widen the table; narrow screens scroll sideways.
+      scroll={{ x: 760 }}
       data-testid="issues-table"
       title={caption ? () => caption : undefined}
     />
