@@ -11,6 +11,8 @@ export interface SessionValue {
   user: SessionUser | null;
   /** Set when the session probe failed for another reason than 401 (server down). */
   error: string | null;
+  /** The session ended under the user (idle timeout, logout elsewhere, password reset). */
+  expired: boolean;
   /** After a successful login (or password change answering a fresh session). */
   signIn: (session: Session) => void;
   signOut: () => Promise<void>;
@@ -25,11 +27,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('loading');
   const [user, setUser] = useState<SessionUser | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [expired, setExpired] = useState(false);
 
   const signIn = useCallback((session: Session) => {
     setCsrfToken(session.csrfToken);
     setUser(session.user);
     setError(null);
+    setExpired(false);
     setStatus('authenticated');
   }, []);
 
@@ -58,12 +62,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [clear]);
 
   useEffect(() => {
-    setUnauthenticatedHandler(clear);
+    // A 401 on an ordinary call: the session ran out or was ended elsewhere.
+    setUnauthenticatedHandler(() => {
+      setExpired(true);
+      clear();
+    });
     void refresh();
     return () => setUnauthenticatedHandler(null);
   }, [clear, refresh]);
 
-  const value = useMemo(() => ({ status, user, error, signIn, signOut, refresh }), [status, user, error, signIn, signOut, refresh]);
+  const value = useMemo(
+    () => ({ status, user, error, expired, signIn, signOut, refresh }),
+    [status, user, error, expired, signIn, signOut, refresh],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

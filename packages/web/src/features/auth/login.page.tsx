@@ -1,5 +1,5 @@
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client';
@@ -54,6 +54,9 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           公共信用信息平台 · 工作人员登录
         </Typography.Paragraph>
+        {session.expired && !error ? (
+          <Alert type="info" showIcon role="status" title="登录已超时或已在别处退出，请重新登录。" style={{ marginBottom: 16 }} />
+        ) : null}
         <ErrorAlert error={error} />
         {credentials ? (
           <TotpForm
