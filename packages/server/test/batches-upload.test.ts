@@ -72,9 +72,17 @@ describe.each(testEngines())('batch upload on %s', (engine) => {
     return app.inject({ method: 'POST', url: '/api/v1/batches', headers: { ...auth(key), ...body.headers }, payload: body.payload });
   }
 
-  it('imports a file for the key’s department (never the body’s) and links the rejected rows', async () => {
+  it('refuses a file that names another department than the key’s', async () => {
+    for (const field of ['source', 'department']) {
+      const res = await upload(keyA, { catalog: 'administrative_penalty', [field]: DEPT_B.uscc }, GOOD_CSV);
+      expect(res.statusCode).toBe(403);
+      expect(res.json<ErrorBody>().message).toBe(`只能上报本部门的数据：当前账号属于部门 ${DEPT_A.uscc}，不能为部门 ${DEPT_B.uscc} 上报`);
+    }
+  });
+
+  it('imports a file for the key’s department and links the rejected rows', async () => {
     const before = uploads().length;
-    const res = await upload(keyA, { catalog: 'administrative_penalty', source: DEPT_B.uscc }, GOOD_CSV);
+    const res = await upload(keyA, { catalog: 'administrative_penalty', department: DEPT_A.uscc }, GOOD_CSV);
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json<ImportResultBody>();
     expect(body).toMatchObject({ catalog: 'administrative_penalty', dryRun: false, total: 3, accepted: 2, rejected: 1 });

@@ -51,6 +51,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
         fileName: upload.fileName,
         catalog: request.body.catalog,
         dryRun,
+        requestedDept: request.body.department ?? request.body.source,
       });
       return reply.code(dryRun ? 200 : 201).send(presentImportResult(result, dryRun));
     },

@@ -1,6 +1,6 @@
 import { getBatch, listBatchIssues, listBatches } from '@pubcredit/db';
 import type { Batch, BatchIssue } from '@pubcredit/db';
-import { DomainError } from '@pubcredit/domain';
+import { DomainError, normalizeCode } from '@pubcredit/domain';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import { importFile } from './import/import.service';
@@ -18,9 +18,26 @@ export interface Paging {
   offset: number;
 }
 
-/** Imports an uploaded file for the department of the calling key (never one named in the body). */
-export function submitBatch(ctx: AppContext, sourceDept: string, input: SubmitBatchInput): Promise<ImportResult> {
-  return importFile(ctx, { ...input, source: sourceDept });
+/**
+ * Imports an uploaded file for the caller's department (its key's, or its 部门填报员's). A department
+ * named in the request must be that one: a department submits only its own records (invariant 6).
+ * @throws AppError FORBIDDEN when the request names another department
+ */
+export function submitBatch(
+  ctx: AppContext,
+  sourceDept: string,
+  input: SubmitBatchInput & { requestedDept?: string },
+): Promise<ImportResult> {
+  const { requestedDept, ...request } = input;
+  if (requestedDept !== undefined && requestedDept.trim() !== '' && normalizeCode(requestedDept) !== sourceDept) {
+    return Promise.reject(
+      new AppError('FORBIDDEN', `只能上报本部门的数据：当前账号属于部门 ${sourceDept}，不能为部门 ${normalizeCode(requestedDept)} 上报`, {
+        department: sourceDept,
+        requested: normalizeCode(requestedDept),
+      }),
+    );
+  }
+  return importFile(ctx, { ...request, source: sourceDept });
 }
 
 /** Batches newest first; a department (viewer) sees only its own, the CLI (no viewer) all or one source. */
