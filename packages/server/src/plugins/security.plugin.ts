@@ -41,6 +41,7 @@ async function registerHeaders(app: FastifyInstance, settings: SecuritySettings)
     },
     strictTransportSecurity: settings.https ? { maxAge: 180 * 24 * 3600, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
   });
 }
 
