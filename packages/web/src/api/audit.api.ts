@@ -1,37 +1,52 @@
 import { api, buildUrl } from './api-client';
 
-/** One entry of the audit trail: who did what, when, for what purpose, from where, with what outcome. */
+export const AUDIT_OUTCOMES = ['success', 'denied', 'error'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const AUDIT_ACTOR_KINDS = ['user', 'key', 'anonymous', 'cli'] as const;
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
+
+/** 审计记录: who did what, when, why, from where, with what outcome; chained by SM3 hashes. */
 export interface AuditEntry {
-  id: string;
+  seq: number;
   at: string;
-  actor: string | null;
+  actorKind: AuditActorKind;
+  actorId: string | null;
+  actorName: string | null;
+  departmentUscc: string | null;
   action: string;
-  target?: string | null;
-  purpose?: string | null;
-  client?: string | null;
-  outcome: string;
+  target: string | null;
+  purpose: string | null;
+  clientIp: string | null;
+  userAgent: string | null;
+  outcome: AuditOutcome;
+  status: number | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
 }
 
-export interface AuditQuery {
+export interface AuditFilter {
+  /** Actor id, or part of the actor's name. */
   actor?: string;
+  /** An action or its start ('user' finds user.create, user.update). */
   action?: string;
-  outcome?: string;
+  actorKind?: AuditActorKind;
+  outcome?: AuditOutcome;
+  departmentUscc?: string;
   from?: string;
   to?: string;
-  limit: number;
-  offset: number;
 }
 
 export interface AuditPage {
   entries: AuditEntry[];
-  total?: number;
 }
 
-export function searchAudit(query: AuditQuery): Promise<AuditPage> {
-  return api.get<AuditPage>('/audit', { query: { ...query } });
+export function searchAudit(filter: AuditFilter, limit: number, offset: number): Promise<AuditPage> {
+  return api.get<AuditPage>('/audit', { query: { ...filter, limit, offset } });
 }
 
 /** Where the browser downloads the same search as CSV (the session cookie authorises it). */
-export function auditExportUrl(query: Omit<AuditQuery, 'limit' | 'offset'>): string {
-  return buildUrl('/audit/export.csv', { ...query });
+export function auditExportUrl(filter: AuditFilter): string {
+  return buildUrl('/audit/export.csv', { ...filter });
 }

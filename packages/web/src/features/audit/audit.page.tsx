@@ -1,92 +1,140 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, Result, Select, Space, Table } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, Result, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { auditExportUrl, searchAudit } from '../../api/audit.api';
-import type { AuditEntry, AuditQuery } from '../../api/audit.api';
+import { AUDIT_ACTOR_KINDS, AUDIT_OUTCOMES, auditExportUrl, searchAudit } from '../../api/audit.api';
+import type { AuditActorKind, AuditEntry, AuditFilter, AuditOutcome } from '../../api/audit.api';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
-import { StatusTag } from '../../components/status-tag';
 import { Pager } from '../../components/pager';
+import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../lib/format';
 import { pageQuery, pageSlice } from '../../lib/paging';
 import { useApi } from '../../lib/use-api';
+import { ACTOR_KIND_LABELS, OUTCOME_LABELS } from './audit-labels';
 
 const PAGE_SIZE = 50;
-
-type Filters = Omit<AuditQuery, 'limit' | 'offset'>;
 
 interface FormValues {
   actor?: string;
   action?: string;
-  outcome?: string;
+  actorKind?: AuditActorKind;
+  outcome?: AuditOutcome;
+  departmentUscc?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-function toFilters(v: FormValues): Filters {
+function toFilter(v: FormValues): AuditFilter {
   const [from, to] = v.range ?? [];
   return {
     actor: v.actor?.trim() || undefined,
     action: v.action?.trim() || undefined,
-    outcome: v.outcome || undefined,
+    actorKind: v.actorKind,
+    outcome: v.outcome,
+    departmentUscc: v.departmentUscc?.trim().toUpperCase() || undefined,
     from: from ? from.startOf('day').toISOString() : undefined,
     to: to ? to.endOf('day').toISOString() : undefined,
   };
 }
 
+const dash = (v: string | null) => v ?? '—';
+
 const columns: TableColumnsType<AuditEntry> = [
-  { title: '时间', dataIndex: 'at', render: (v: string) => formatDateTime(v), width: 150 },
-  { title: '操作人', dataIndex: 'actor', render: (v: string | null) => v ?? '—' },
-  { title: '操作', dataIndex: 'action' },
-  { title: '对象', dataIndex: 'target', render: (v: string | null | undefined) => v ?? '—' },
-  { title: '目的', dataIndex: 'purpose', render: (v: string | null | undefined) => v ?? '—' },
-  { title: '客户端', dataIndex: 'client', render: (v: string | null | undefined) => v ?? '—' },
+  { title: '序号', dataIndex: 'seq', width: 80 },
+  { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
+  {
+    title: '操作人',
+    key: 'actor',
+    render: (_v, e) => `${e.actorName ?? e.actorId ?? '—'}（${ACTOR_KIND_LABELS[e.actorKind] ?? e.actorKind}）`,
+  },
+  { title: '部门', dataIndex: 'departmentUscc', render: dash },
+  { title: '操作', dataIndex: 'action', render: (v: string) => <code>{v}</code> },
+  { title: '对象', dataIndex: 'target', render: dash },
+  { title: '目的', dataIndex: 'purpose', render: dash },
+  { title: '来源地址', dataIndex: 'clientIp', render: dash },
   {
     title: '结果',
     dataIndex: 'outcome',
-    render: (v: string) => <StatusTag tone={v === 'success' || v === '成功' ? 'success' : 'error'}>{v}</StatusTag>,
+    render: (v: AuditOutcome, e) => {
+      const o = OUTCOME_LABELS[v] ?? { label: v, tone: 'neutral' as const };
+      return (
+        <StatusTag tone={o.tone}>
+          {o.label}
+          {e.status !== null ? ` ${e.status}` : ''}
+        </StatusTag>
+      );
+    },
   },
 ];
 
+function EntryDetails({ entry }: { entry: AuditEntry }) {
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      items={[
+        { key: 'ua', label: '客户端', children: dash(entry.userAgent) },
+        { key: 'details', label: '详情', children: <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(entry.details, null, 2)}</pre> },
+        { key: 'prev', label: '前一条哈希（SM3）', children: <code>{entry.prevHash}</code> },
+        { key: 'hash', label: '本条哈希（SM3）', children: <code>{entry.hash}</code> },
+      ]}
+    />
+  );
+}
+
 /** 审计日志 (审计员): search the trail of changes and reads of non-public data, and export it. */
 export function AuditPage() {
-  const [filters, setFilters] = useState<Filters>({});
+  const [filter, setFilter] = useState<AuditFilter>({});
   const [page, setPage] = useState(1);
-  const entries = useApi(() => searchAudit({ ...filters, ...pageQuery(page, PAGE_SIZE) }), [filters, page]);
+  const entries = useApi(() => {
+    const { limit, offset } = pageQuery(page, PAGE_SIZE);
+    return searchAudit(filter, limit, offset);
+  }, [filter, page]);
   const { rows, hasMore } = pageSlice(entries.data?.entries ?? [], PAGE_SIZE);
-  const missing = entries.error?.status === 404;
+  const missing = entries.error?.status === 404 && entries.error.code === 'NOT_FOUND';
 
   return (
     <>
-      <PageHeader title="审计日志">记录每一次数据变更和每一次非公开数据的查阅：谁、何时、做了什么、目的、来源和结果。</PageHeader>
+      <PageHeader title="审计日志">
+        每一次数据变更和每一次非公开数据的查阅：谁、何时、做了什么、为何、从哪里、结果如何。记录只增不改，逐条以 SM3 哈希链接，可用 pubcredit audit verify 校验。
+      </PageHeader>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form<FormValues>
           layout="inline"
+          style={{ rowGap: 12 }}
           onFinish={(v) => {
-            setFilters(toFilters(v));
+            setFilter(toFilter(v));
             setPage(1);
           }}
         >
           <Form.Item label="操作人" name="actor">
-            <Input allowClear style={{ width: 160 }} />
+            <Input allowClear style={{ width: 150 }} placeholder="用户名或编号" />
           </Form.Item>
           <Form.Item label="操作" name="action">
-            <Input allowClear style={{ width: 180 }} placeholder="如 user.create" />
+            <Input allowClear style={{ width: 170 }} placeholder="如 user、batch.upload" />
           </Form.Item>
-          <Form.Item label="结果" name="outcome">
+          <Form.Item label="操作人类型" name="actorKind">
             <Select
               allowClear
               style={{ width: 120 }}
               placeholder="全部"
-              options={[
-                { value: 'success', label: '成功' },
-                { value: 'failure', label: '失败' },
-                { value: 'denied', label: '拒绝' },
-              ]}
+              options={AUDIT_ACTOR_KINDS.map((k) => ({ value: k, label: ACTOR_KIND_LABELS[k] }))}
             />
           </Form.Item>
-          <Form.Item label="时间" name="range">
+          <Form.Item label="结果" name="outcome">
+            <Select
+              allowClear
+              style={{ width: 100 }}
+              placeholder="全部"
+              options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o].label }))}
+            />
+          </Form.Item>
+          <Form.Item label="部门" name="departmentUscc">
+            <Input allowClear style={{ width: 200 }} placeholder="统一社会信用代码" maxLength={18} />
+          </Form.Item>
+          <Form.Item label="日期" name="range">
             <DatePicker.RangePicker />
           </Form.Item>
           <Form.Item>
@@ -94,7 +142,7 @@ export function AuditPage() {
               <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
                 查询
               </Button>
-              <Button href={auditExportUrl(filters)} icon={<DownloadOutlined aria-hidden />} disabled={missing}>
+              <Button href={auditExportUrl(filter)} icon={<DownloadOutlined aria-hidden />} disabled={missing}>
                 导出 CSV
               </Button>
             </Space>
@@ -104,19 +152,20 @@ export function AuditPage() {
       {missing ? (
         <Result
           status="info"
-          title="审计日志接口尚未开放"
-          subTitle="服务器还没有提供 GET /api/v1/audit。审计记录仍在服务器端保存，可用 pubcredit audit 命令查看和校验。"
+          title="审计日志查询接口尚未开放"
+          subTitle="服务器还没有提供 GET /api/v1/audit。审计记录照常写入，可用 pubcredit audit 命令校验。"
         />
       ) : (
         <>
           <ErrorAlert error={entries.error} onRetry={entries.reload} />
           <Table<AuditEntry>
-            rowKey="id"
+            rowKey="seq"
             size="small"
             columns={columns}
             dataSource={rows}
             loading={entries.loading}
             pagination={false}
+            expandable={{ expandedRowRender: (entry) => <EntryDetails entry={entry} /> }}
             locale={{ emptyText: '没有符合条件的记录' }}
             scroll={{ x: 'max-content' }}
           />
