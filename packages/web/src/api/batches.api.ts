@@ -10,13 +10,16 @@ export interface UploadInput {
   catalog: string;
   /** Validate only, store nothing. */
   dryRun: boolean;
+  /** The department the file is for; the server refuses any but the caller's own. */
+  department: string;
 }
 
-/** Uploads a file for the caller's own department (the server takes the department from the session). */
+/** Uploads a file for the caller's own department (the server checks it against the session's). */
 export function uploadBatch(input: UploadInput): Promise<ImportResult> {
   const form = new FormData();
   form.append('catalog', input.catalog);
   form.append('dryRun', String(input.dryRun));
+  form.append('department', input.department);
   form.append('file', input.file, input.file.name);
   return api.post<ImportResult>('/batches', form);
 }

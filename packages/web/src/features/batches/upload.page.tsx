@@ -34,6 +34,7 @@ export function UploadPage() {
 
   const submit = async (values: Values) => {
     const raw = file?.originFileObj;
+    if (!user.departmentUscc) return;
     if (!raw) {
       setFileError('请选择要上传的文件');
       return;
@@ -42,7 +43,7 @@ export function UploadPage() {
     setError(null);
     setResult(null);
     try {
-      setResult(await uploadBatch({ file: raw, catalog: values.catalog, dryRun: values.dryRun }));
+      setResult(await uploadBatch({ file: raw, catalog: values.catalog, dryRun: values.dryRun, department: user.departmentUscc }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
