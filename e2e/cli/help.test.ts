@@ -7,7 +7,7 @@ describe('pubcredit --help', () => {
     const run = await runCli(['--help'], tempDataDir());
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('用法：');
-    for (const command of ['import', 'departments', 'calendar', 'batches', 'apikeys', 'demo', 'migrate']) {
+    for (const command of ['import', 'departments', 'calendar', 'batches', 'users', 'apikeys', 'demo', 'migrate']) {
       expect(run.stdout).toContain(command);
     }
     expect(run.stdout).toContain('公共信用信息平台');

@@ -5,6 +5,7 @@ import { registerCalendarCommand } from './commands/calendar.command';
 import { registerDepartmentsCommand } from './commands/departments.command';
 import { registerImportCommand } from './commands/import.command';
 import { registerMaintenanceCommands } from './commands/maintenance.command';
+import { registerUsersCommand } from './commands/users.command';
 import { localise } from './help-text';
 
 /** The `pubcredit` command line; settings come from the same environment as the server. */
@@ -19,6 +20,7 @@ export function createProgram(): Command {
   registerDepartmentsCommand(program);
   registerCalendarCommand(program);
   registerBatchesCommand(program);
+  registerUsersCommand(program);
   registerApiKeysCommand(program);
   registerMaintenanceCommands(program);
   return program;

@@ -10,14 +10,14 @@ interface CreateOptions {
 }
 
 export function registerApiKeysCommand(program: Command): void {
-  const apikeys = program.command('apikeys').description('API 密钥（部门上报、系统调用）');
+  const apikeys = program.command('apikeys').description('API 密钥：部门密钥（数据上报）、系统密钥（信用核查）');
 
   apikeys
     .command('create')
-    .description('创建密钥；密钥只显示这一次，库中只存其哈希')
-    .option('--department <uscc>', '密钥所属部门的统一社会信用代码')
-    .option('--system <name>', '调用系统名称（如 政务服务网 信用核查）')
-    .requiredOption('--scopes <list>', '权限，逗号分隔：batches:write（上传）、batches:read（查看批次）、credit-check:read（信用核查）')
+    .description('创建密钥（--department 与 --system 二者选一）；密钥只显示这一次，库中只存其哈希')
+    .option('--department <uscc>', '部门密钥：所属部门的统一社会信用代码')
+    .option('--system <name>', '系统密钥：调用系统名称（如 政务服务网）')
+    .requiredOption('--scopes <list>', '权限，逗号分隔：部门密钥 batches:write（上传）、batches:read（查看批次）；系统密钥 credit-check:read（信用核查）')
     .option('--json', '以 JSON 输出 {"id","key"}')
     .action(async (opts: CreateOptions) => {
       const scopes = opts.scopes.split(/[,，\s]+/).filter(Boolean);
@@ -49,7 +49,9 @@ export function registerApiKeysCommand(program: Command): void {
     .description('吊销一个密钥')
     .argument('<id>', '密钥编号')
     .action(async (id: string) => {
-      await withContext('apikeys revoke', (ctx, server) => server.revokeApiKey(ctx, id));
+      await withContext('apikeys revoke', async (ctx, server) => {
+        await server.revokeApiKey(ctx, id);
+      });
       println(`已吊销密钥 ${id}`);
     });
 }
