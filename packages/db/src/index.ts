@@ -20,3 +20,6 @@ export * from './user.table';
 export * from './user.repository';
 export * from './session.repository';
 export * from './api-key.repository';
+export * from './audit.table';
+export * from './audit-hash';
+export * from './audit.repository';
