@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync, RouteOptions } from 'fastify';
 import { DEFAULT_HTTP_SETTINGS } from './config';
 import type { HttpSettings } from './config';
+import { registerAudit } from './audit/audit.plugin';
 import type { AppContext } from './context';
 import { registerErrorHandler } from './errors/error-handler';
 import { registerAuth } from './plugins/auth.plugin';
@@ -14,6 +15,7 @@ import { DEFAULT_WEB_DIST, registerFallbacks, registerWebStatic } from './plugin
 import { batchRoutes } from './routes/batches.routes';
 import { catalogRoutes } from './routes/catalogs.routes';
 import { apiKeyRoutes } from './routes/apikeys.routes';
+import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { departmentRoutes } from './routes/departments.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -37,7 +39,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * Builds the HTTP app: external plugins (security headers, rate limits, docs, uploads, web) →
- * app plugins (errors, auth, metrics) → routes.
+ * app plugins (errors, auth, audit trail, metrics) → routes.
  * Throws if a route lacks an access declaration or a response schema.
  */
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -63,6 +65,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   enforceRouteDeclarations(app);
   registerErrorHandler(app);
   await registerAuth(app, ctx);
+  registerAudit(app, ctx);
   registerMetrics(app);
   registerFallbacks(app, hasWeb);
 
@@ -77,6 +80,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(userRoutes, api);
   await app.register(departmentRoutes, api);
   await app.register(apiKeyRoutes, api);
+  await app.register(auditRoutes, api);
   for (const routes of opts.routes ?? []) await app.register(routes, { ctx });
 
   await app.ready();

@@ -1,0 +1,197 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditOutcome } from '@pubcredit/db';
+import type { AppContext } from '../context';
+import { actorOf } from './audit-actor';
+import { AuditQueue } from './audit-queue';
+import type { AuditRecord } from './audit.service';
+
+/** What a route is called in the trail; `false` keeps a route out of it (see {@link KNOWN_ACTIONS}). */
+export interface RouteAudit {
+  /** e.g. 'batch.upload'; default `${method} ${route url}`. */
+  action: string;
+  /** Why the route is called, when the caller gives no X-Purpose header. */
+  purpose?: string;
+}
+
+/** What a handler may add to its request's entry (see {@link noteAudit}). */
+export interface AuditNote {
+  target?: string;
+  details?: Record<string, unknown>;
+  /** Facts the plugin gathers itself: uploaded file names, the created id, the error code. */
+  gathered?: Record<string, unknown>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** How the audit trail names this route; false: not recorded. */
+    audit?: RouteAudit | false;
+  }
+  interface FastifyRequest {
+    auditNote: AuditNote | null;
+  }
+  interface FastifyInstance {
+    /** Resolves once the entries of the requests answered so far are written (tests, shutdown). */
+    flushAudit(): Promise<void>;
+  }
+}
+
+/**
+ * Names of the routes that declare none themselves, by `METHOD url`. A route's own
+ * `config.audit` wins. The session check only reads the caller's own session: not recorded.
+ */
+export const KNOWN_ACTIONS: Readonly<Record<string, RouteAudit | false>> = {
+  'POST /api/v1/auth/login': { action: 'auth.login' },
+  'POST /api/v1/auth/logout': { action: 'auth.logout' },
+  'GET /api/v1/auth/session': false,
+  'POST /api/v1/auth/password': { action: 'auth.password.change' },
+  'POST /api/v1/auth/totp/setup': { action: 'auth.totp.setup' },
+  'POST /api/v1/auth/totp/confirm': { action: 'auth.totp.confirm' },
+  'GET /api/v1/users': { action: 'user.list' },
+  'POST /api/v1/users': { action: 'user.create' },
+  'PATCH /api/v1/users/:id': { action: 'user.update' },
+  'POST /api/v1/users/:id/reset-password': { action: 'user.password.reset' },
+  'GET /api/v1/departments': { action: 'department.list' },
+  'POST /api/v1/departments': { action: 'department.create' },
+  'GET /api/v1/apikeys': { action: 'apikey.list' },
+  'POST /api/v1/apikeys': { action: 'apikey.create' },
+  'POST /api/v1/apikeys/:id/revoke': { action: 'apikey.revoke' },
+  'POST /api/v1/batches': { action: 'batch.upload' },
+  'GET /api/v1/batches': { action: 'batch.list' },
+  'GET /api/v1/batches/:id': { action: 'batch.read' },
+  'GET /api/v1/batches/:id/issues': { action: 'batch.issues.read' },
+  'GET /api/v1/batches/:id/rejected.csv': { action: 'batch.rejected.download' },
+  'GET /api/v1/batches/:id/rejected.xlsx': { action: 'batch.rejected.download' },
+};
+
+const READS = new Set(['GET', 'HEAD']);
+const MAX_PEEK_BYTES = 64 * 1024;
+
+/**
+ * How the trail names this request, or undefined when it is not recorded: every change (any
+ * method but GET, HEAD, OPTIONS) and every read of a route that is not public. Routes of external
+ * plugins (docs, static files, 404) declare no access and are not recorded.
+ */
+export function auditSpec(method: string, url: string | undefined, config: FastifyRequest['routeOptions']['config']): RouteAudit | undefined {
+  if (config.access === undefined || url === undefined || method === 'OPTIONS') return undefined;
+  if (READS.has(method) && config.access === 'public') return undefined;
+  const declared = config.audit ?? KNOWN_ACTIONS[`${method === 'HEAD' ? 'GET' : method} ${url}`];
+  if (declared === false) return undefined;
+  return declared ?? { action: `${method} ${url}` };
+}
+
+/** Adds a target or details to the entry of this request (call from a handler). */
+export function noteAudit(request: FastifyRequest, note: Pick<AuditNote, 'target' | 'details'>): void {
+  const current = (request.auditNote ??= {});
+  if (note.target !== undefined) current.target = note.target;
+  if (note.details) current.details = { ...current.details, ...note.details };
+}
+
+function outcomeOf(status: number): AuditOutcome {
+  if (status < 400) return 'success';
+  // Refused: not signed in, not allowed, locked, or over the rate limit.
+  return [401, 403, 423, 429].includes(status) ? 'denied' : 'error';
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  // HTTP headers arrive as Latin-1: reinterpret raw UTF-8 bytes, then undo percent-encoding.
+  let decoded = text;
+  if (/[\u0080-\u00ff]/.test(text) && [...text].every((ch) => ch.charCodeAt(0) <= 0xff)) {
+    const utf8 = Buffer.from(text, 'latin1').toString('utf8');
+    if (!utf8.includes('\ufffd')) decoded = utf8;
+  }
+  if (/%[0-9a-f]{2}/i.test(decoded)) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      // not percent-encoding after all: keep the text as sent
+    }
+  }
+  return decoded.trim() || undefined;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'object' && Object.keys(value).length === 0);
+}
+
+/** The facts of a request worth keeping: route, parameters, query, body fields (scrubbed later). */
+function requestDetails(request: FastifyRequest): Record<string, unknown> {
+  const details: Record<string, unknown> = { method: request.method, route: request.routeOptions.url };
+  if (!isEmpty(request.params)) details.params = request.params;
+  if (!isEmpty(request.query)) details.query = request.query;
+  const body = request.body;
+  if (!READS.has(request.method) && typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && !isEmpty(body)) {
+    details.body = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Buffer.isBuffer(v) ? '[文件]' : v]));
+  }
+  return { ...details, ...request.auditNote?.gathered, ...request.auditNote?.details };
+}
+
+/** The created id of a change, or the error code of a failure, from a JSON answer. */
+function peekAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
+  const type = String(reply.getHeader('content-type') ?? '');
+  if (typeof payload !== 'string' || payload.length > MAX_PEEK_BYTES || !type.includes('json')) return;
+  let body: unknown;
+  try {
+    body = JSON.parse(payload);
+  } catch {
+    return;
+  }
+  if (typeof body !== 'object' || body === null) return;
+  const answer = body as Record<string, unknown>;
+  const gathered = ((request.auditNote ??= {}).gathered ??= {});
+  if (reply.statusCode >= 400 && typeof answer.code === 'string') gathered.error = answer.code;
+  else if (!READS.has(request.method)) {
+    // Only identifiers: a created API key's secret, for one, must never reach the trail.
+    for (const key of ['id', 'batchId'] as const) if (typeof answer[key] === 'string') gathered[key] = answer[key];
+  }
+}
+
+/** The entry of an answered request. */
+export function auditRecordOf(request: FastifyRequest, reply: FastifyReply, spec: RouteAudit): AuditRecord {
+  const path = request.url.split('?')[0] ?? request.url;
+  return {
+    actor: actorOf(request.principal),
+    action: spec.action,
+    target: request.auditNote?.target ?? path,
+    purpose: headerText(request.headers['x-purpose']) ?? spec.purpose ?? null,
+    client: { ip: request.ip || null, userAgent: headerText(request.headers['user-agent']) ?? null },
+    outcome: outcomeOf(reply.statusCode),
+    status: reply.statusCode,
+    details: requestDetails(request),
+  };
+}
+
+/**
+ * The audit trail of the HTTP API (invariant 5): after each response, who (the principal), when,
+ * what (the route's action), why (X-Purpose), from where (address, browser) and how it ended
+ * (status) for every change and every read of non-public data. Entries are appended after the
+ * answer, grouped (AuditQueue); closing the app waits for them.
+ */
+export function registerAudit(app: FastifyInstance, ctx: AppContext): void {
+  const queue = new AuditQueue(ctx, (err, lost) => {
+    // The entries themselves are masked: logging them keeps the facts where operators will look.
+    ctx.log.error({ err, lost: lost.map((e) => ({ at: e.at, action: e.action, actor: e.actorId, target: e.target, status: e.status })) }, 'audit entries not written');
+  });
+  app.decorateRequest('auditNote', null);
+  app.decorate('flushAudit', () => queue.flush());
+
+  app.addHook('preHandler', async (request) => {
+    // Uploaded files are gone once the answer is sent: note their names now.
+    if (request.uploads?.length) {
+      const gathered = ((request.auditNote ??= {}).gathered ??= {});
+      gathered.files = request.uploads.map((u) => u.fileName);
+    }
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (auditSpec(request.method, request.routeOptions.url, request.routeOptions.config)) peekAnswer(request, reply, payload);
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const spec = auditSpec(request.method, request.routeOptions.url, request.routeOptions.config);
+    if (spec) queue.add(auditRecordOf(request, reply, spec));
+  });
+  app.addHook('onClose', async () => {
+    await queue.flush();
+  });
+}

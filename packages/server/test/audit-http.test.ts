@@ -1,0 +1,123 @@
+import { testEngines } from '@pubcredit/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../src/context';
+import type { AuditEntryBody } from '../src/schemas/audit.schema';
+import { DEPT_A, addDepartments, departmentKey } from './fixtures';
+import { STAFF_PASSWORD, addStaff, sessionFor } from './staff';
+import type { StaffCookie } from './staff';
+import { createTestApp, createTestContext } from './test-context';
+
+const ID_NUMBER = '410402199001011234';
+
+describe.each(testEngines())('audit trail of the HTTP API on %s', (engine) => {
+  let ctx: AppContext;
+  let app: FastifyInstance;
+  let auditor: StaffCookie;
+  let admin: StaffCookie;
+  let reporter: StaffCookie;
+  let keyA: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(engine);
+    await addDepartments(ctx);
+    app = await createTestApp(ctx, { http: { loginRateLimit: 0, rateLimit: 0 } });
+    auditor = await sessionFor(ctx, await addStaff(ctx, 'auditor', undefined, 'auditor1'));
+    admin = await sessionFor(ctx, await addStaff(ctx, 'platform_admin', undefined, 'admin1'));
+    reporter = await sessionFor(ctx, await addStaff(ctx, 'dept_reporter', DEPT_A.uscc, 'reporter1'));
+    keyA = await departmentKey(ctx, DEPT_A.uscc);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.db.close();
+  });
+
+  /** Entries of the action, oldest first, once the queued ones are written. */
+  async function entries(action: string): Promise<AuditEntryBody[]> {
+    await app.flushAudit();
+    const res = await app.inject({ method: 'GET', url: `/api/v1/audit?action=${encodeURIComponent(action)}&limit=200`, headers: auditor.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ entries: AuditEntryBody[] }>().entries.filter((e) => e.action === action).reverse();
+  }
+
+  async function rawTrail(): Promise<string> {
+    await app.flushAudit();
+    const { rows } = await ctx.db.query('select * from audit_log order by seq');
+    return JSON.stringify(rows);
+  }
+
+  it('records logins that succeed and fail, by the name tried, never the password', async () => {
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'reporter1', password: STAFF_PASSWORD } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'reporter1', password: 'Wrong-Password-1' } });
+    expect(bad.statusCode).toBe(401);
+    const logins = await entries('auth.login');
+    expect(logins.map((e) => [e.outcome, e.status, e.actorKind, (e.details.body as Record<string, unknown>).username])).toEqual([
+      ['success', 200, 'anonymous', 'reporter1'],
+      ['denied', 401, 'anonymous', 'reporter1'],
+    ]);
+    expect(logins[1]?.details.error).toBe('LOGIN_FAILED');
+    expect(logins[0]?.clientIp).toBe('127.0.0.1');
+    expect(await rawTrail()).not.toContain(STAFF_PASSWORD);
+  });
+
+  it('records reads of non-public data with the key or user and its department, not public reads', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/catalogs' })).statusCode).toBe(200);
+    const read = await app.inject({ method: 'GET', url: '/api/v1/batches', headers: { authorization: `Bearer ${keyA}` } });
+    expect(read.statusCode, read.body).toBe(200);
+    const list = await app.inject({ method: 'GET', url: '/api/v1/batches?limit=5', headers: reporter.headers });
+    expect(list.statusCode, list.body).toBe(200);
+    const [byKey, byUser] = await entries('batch.list');
+    expect(byKey).toMatchObject({ actorKind: 'key', departmentUscc: DEPT_A.uscc, outcome: 'success', status: 200, target: '/api/v1/batches' });
+    expect(byUser).toMatchObject({ actorKind: 'user', actorName: 'reporter1', departmentUscc: DEPT_A.uscc, details: { query: { limit: 5 } } });
+    await app.flushAudit();
+    const { rows } = await ctx.db.query(`select count(*)::int as n from audit_log where target like '/api/v1/catalogs%'`);
+    expect(rows[0]).toEqual({ n: 0 });
+  });
+
+  it('records refusals: no credentials, wrong role', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/batches' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/audit', headers: reporter.headers })).statusCode).toBe(403);
+    expect((await entries('batch.list')).at(-1)).toMatchObject({ actorKind: 'anonymous', actorName: null, outcome: 'denied', status: 401 });
+    expect((await entries('audit.search')).find((e) => e.actorName === 'reporter1')).toMatchObject({ outcome: 'denied', status: 403 });
+  });
+
+  it('records a change with the id it created, never the secret it answered', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/apikeys',
+      headers: { ...admin.headers, 'x-purpose': encodeURIComponent('为市场监管局开通上报') },
+      payload: { departmentUscc: DEPT_A.uscc, scopes: ['batches:write'] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id, key } = res.json<{ id: string; key: string }>();
+    const [created] = await entries('apikey.create');
+    expect(created).toMatchObject({ actorName: 'admin1', outcome: 'success', status: 201, purpose: '为市场监管局开通上报', details: { id } });
+    expect(await rawTrail()).not.toContain(key);
+  });
+
+  it('masks a personal ID number wherever a request carries it', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/audit?actor=${ID_NUMBER}`, headers: { ...auditor.headers, 'x-purpose': `核查 ${ID_NUMBER}` } });
+    expect(res.statusCode).toBe(200);
+    const trail = await rawTrail();
+    expect(trail).not.toContain(ID_NUMBER);
+    expect(trail).toContain('4104**********1234');
+  });
+
+  it('lets auditors search, export with the formula guard, and verify', async () => {
+    await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: '=HYPERLINK("http://x")', password: 'Nope-Nope-1234' } });
+    await app.flushAudit();
+    const csv = await app.inject({ method: 'GET', url: '/api/v1/audit/export.csv?action=auth.login', headers: auditor.headers });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0]).toBe('序号,时间,操作人类别,操作人编号,操作人,所属部门,操作,对象,目的,客户端地址,客户端,结果,状态码,详情,前一哈希,哈希');
+    expect(lines.filter((l) => l.includes('auth.login'))).toHaveLength(3);
+    expect(csv.body).not.toMatch(/,=HYPERLINK/);
+
+    const verify = await app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: auditor.headers });
+    expect(verify.json()).toMatchObject({ ok: true });
+    const forbidden = await app.inject({ method: 'GET', url: '/api/v1/audit/export.csv', headers: { authorization: `Bearer ${keyA}` } });
+    expect(forbidden.statusCode).toBe(403);
+  });
+});
