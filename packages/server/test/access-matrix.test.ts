@@ -30,6 +30,7 @@ interface Entry {
 const ANY_STAFF = ROLES;
 const ADMIN: Expected = { staff: ['platform_admin'] };
 const BATCH_READ = { staff: ['dept_reporter', 'dept_reviewer', 'credit_officer'], key: 'batches:read' } as const;
+const AUDIT: Expected = { staff: ['auditor', 'platform_admin'] };
 const NO_SUCH_ID = randomUUID();
 
 function expectedTable(batchId: string, recordKey: string): Record<string, Entry> {
@@ -76,6 +77,11 @@ function expectedTable(batchId: string, recordKey: string): Record<string, Entry
     'GET /api/v1/apikeys': { expect: ADMIN },
     'POST /api/v1/apikeys': { expect: ADMIN },
     'POST /api/v1/apikeys/:id/revoke': { expect: ADMIN, url: `/api/v1/apikeys/${NO_SUCH_ID}/revoke` },
+    // the audit trail: read by auditors (and, as declared by the audit routes, the administrator)
+    'GET /api/v1/audit': { expect: AUDIT },
+    'GET /api/v1/audit/export.csv': { expect: AUDIT },
+    'GET /api/v1/audit/export.xlsx': { expect: AUDIT },
+    'GET /api/v1/audit/verify': { expect: AUDIT },
   };
 }
 
