@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerApiKeysCommand } from './commands/apikeys.command';
+import { registerAuditCommand } from './commands/audit.command';
 import { registerBatchesCommand } from './commands/batches.command';
 import { registerCalendarCommand } from './commands/calendar.command';
 import { registerDepartmentsCommand } from './commands/departments.command';
@@ -22,6 +23,7 @@ export function createProgram(): Command {
   registerBatchesCommand(program);
   registerUsersCommand(program);
   registerApiKeysCommand(program);
+  registerAuditCommand(program);
   registerMaintenanceCommands(program);
   return program;
 }

@@ -24,3 +24,8 @@ export { exportTable } from './services/export/table-export';
 export type { ExportFormat } from './services/export/table-export';
 export { importFile } from './services/import/import.service';
 export type { ImportRequest, ImportResult } from './services/import/import.service';
+export { actorOf, cliActor } from './audit/audit-actor';
+export type { AuditActor } from './audit/audit-actor';
+export { auditFilterOf, describeBreak, parseAuditTime, recordAudit, searchAudit, verifyAuditChain } from './audit/audit.service';
+export type { AuditRecord, AuditSearchText, AuditVerification } from './audit/audit.service';
+export { AUDIT_EXPORT_HEADERS, auditExportRow, exportAudit } from './audit/audit-export.service';

@@ -21,8 +21,11 @@ export function registerApiKeysCommand(program: Command): void {
     .option('--json', '以 JSON 输出 {"id","key"}')
     .action(async (opts: CreateOptions) => {
       const scopes = opts.scopes.split(/[,，\s]+/).filter(Boolean);
-      const created = await withContext('apikeys create', (ctx, server) =>
-        server.createApiKey(ctx, { departmentUscc: opts.department, systemName: opts.system, scopes }),
+      const created = await withContext(
+        'apikeys create',
+        (ctx, server) => server.createApiKey(ctx, { departmentUscc: opts.department, systemName: opts.system, scopes }),
+        // The key itself is shown once and never recorded: only its id.
+        { action: 'apikey.create', details: { departmentUscc: opts.department, systemName: opts.system, scopes }, result: (c) => ({ id: c.id }) },
       );
       if (opts.json) return printJson(created);
       println(`密钥编号：${created.id}`);
@@ -49,9 +52,13 @@ export function registerApiKeysCommand(program: Command): void {
     .description('吊销一个密钥')
     .argument('<id>', '密钥编号')
     .action(async (id: string) => {
-      await withContext('apikeys revoke', async (ctx, server) => {
-        await server.revokeApiKey(ctx, id);
-      });
+      await withContext(
+        'apikeys revoke',
+        async (ctx, server) => {
+          await server.revokeApiKey(ctx, id);
+        },
+        { action: 'apikey.revoke', target: id },
+      );
       println(`已吊销密钥 ${id}`);
     });
 }

@@ -67,10 +67,14 @@ export function registerBatchesCommand(program: Command): void {
     .requiredOption('--format <csv|xlsx>', '文件格式', parseFormat)
     .requiredOption('--out <file>', '输出文件路径')
     .action(async (id: string, opts: { format: ExportFormat; out: string }) => {
-      await withContext('batches rejected', async (ctx, server) => {
-        const file = await server.exportRejectedRows(ctx, id, opts.format);
-        await pipeline(file.stream, createWriteStream(opts.out));
-      });
+      await withContext(
+        'batches rejected',
+        async (ctx, server) => {
+          const file = await server.exportRejectedRows(ctx, id, opts.format);
+          await pipeline(file.stream, createWriteStream(opts.out));
+        },
+        { action: 'batch.rejected.download', target: id, details: { format: opts.format, out: opts.out } },
+      );
       println(`已导出：${opts.out}`);
     });
 }

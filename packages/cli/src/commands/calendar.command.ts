@@ -38,7 +38,11 @@ export function registerCalendarCommand(program: Command): void {
       const json = await readFile(file, 'utf8').catch(() => {
         throw new UsageError(`无法读取文件 ${resolve(file)}`);
       });
-      const saved = await withContext('calendar load', (ctx, server) => server.loadCalendarYear(ctx, json, opts.source ?? file));
+      const saved = await withContext('calendar load', (ctx, server) => server.loadCalendarYear(ctx, json, opts.source ?? file), {
+        action: 'calendar.load',
+        details: { file, source: opts.source ?? file },
+        result: (y) => ({ year: y.year, holidays: y.holidays.length, workdays: y.workdays.length }),
+      });
       println(`已载入 ${saved.year} 年节假日安排：放假 ${saved.holidays.length} 天，调休上班 ${saved.workdays.length} 天（来源：${saved.source}）`);
     });
 

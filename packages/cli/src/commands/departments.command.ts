@@ -11,7 +11,11 @@ export function registerDepartmentsCommand(program: Command): void {
     .requiredOption('--code <uscc>', '部门的统一社会信用代码')
     .requiredOption('--name <name>', '部门名称，如 平顶山市市场监督管理局')
     .action(async (opts: { code: string; name: string }) => {
-      const dept = await withContext('departments add', (ctx, server) => server.registerDepartment(ctx, { uscc: opts.code, name: opts.name }));
+      const dept = await withContext('departments add', (ctx, server) => server.registerDepartment(ctx, { uscc: opts.code, name: opts.name }), {
+        action: 'department.create',
+        target: opts.code,
+        details: { name: opts.name },
+      });
       println(`已登记部门：${dept.name}（${dept.uscc}）`);
     });
 

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { ImportResult } from '@pubcredit/server';
 import { withContext } from '../cli-context';
+import type { CliAudit } from '../cli-context';
 import { printJson, println } from '../output';
 import { startProgress } from '../progress';
 
@@ -54,21 +55,34 @@ export function registerImportCommand(program: Command): void {
     .option('--json', '以一个 JSON 对象输出结果')
     .action(async (file: string, opts: ImportOptions) => {
       const dryRun = opts.dryRun ?? false;
-      const result = await withContext('import', async (ctx, server) => {
-        const progress = startProgress(!opts.json);
-        try {
-          return await server.importFile(ctx, {
-            filePath: file,
-            fileName: basename(file),
-            catalog: opts.catalog,
-            source: opts.source,
-            dryRun,
-            onProgress: progress?.onProgress,
-          });
-        } finally {
-          progress?.stop();
-        }
-      });
+      // A dry run changes nothing: only real imports enter the audit trail.
+      const audit: CliAudit<ImportResult> | undefined = dryRun
+        ? undefined
+        : {
+            action: 'batch.import',
+            target: opts.source,
+            details: { file: basename(file), catalog: opts.catalog, source: opts.source },
+            result: (r) => ({ batchId: r.batchId, total: r.total, accepted: r.accepted, rejected: r.rejected }),
+          };
+      const result = await withContext(
+        'import',
+        async (ctx, server) => {
+          const progress = startProgress(!opts.json);
+          try {
+            return await server.importFile(ctx, {
+              filePath: file,
+              fileName: basename(file),
+              catalog: opts.catalog,
+              source: opts.source,
+              dryRun,
+              onProgress: progress?.onProgress,
+            });
+          } finally {
+            progress?.stop();
+          }
+        },
+        audit,
+      );
       if (opts.json) printJson(importJson(result));
       else printSummary(result, dryRun);
     });

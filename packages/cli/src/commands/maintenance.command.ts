@@ -17,7 +17,7 @@ export function registerMaintenanceCommands(program: Command): void {
     .command('load')
     .description('载入演示数据：登记演示部门，导入演示文件')
     .action(async () => {
-      const summary = await withContext('demo load', (ctx, server) => server.seedDemo(ctx));
+      const summary = await withContext('demo load', (ctx, server) => server.seedDemo(ctx), { action: 'demo.load' });
       println(`演示部门 ${summary.departments} 个。`);
       for (const i of summary.imports) {
         println(`${i.file}：共 ${i.total} 行，接收 ${i.accepted}，退回 ${i.rejected}（批次 ${i.batchId ?? '—'}）`);
