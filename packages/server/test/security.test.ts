@@ -118,6 +118,23 @@ describe.each(testEngines())('rate limits, body limits and hostile text on %s', 
     expect((await check(b)).statusCode).toBe(200);
   });
 
+  it('takes form posts (what another site can send without CORS) only on upload routes', async () => {
+    const form = multipart({ username: 'x', password: 'y' });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: form.headers, payload: form.payload, remoteAddress: '192.0.2.60' });
+    expect(login.statusCode).toBe(415);
+    const urlencoded = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'username=x&password=y',
+      remoteAddress: '192.0.2.61',
+    });
+    expect(urlencoded.statusCode).toBe(415);
+    // text/plain is read as a string, which the JSON schema refuses.
+    const plain = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: '{}', remoteAddress: '192.0.2.62' });
+    expect(plain.statusCode).toBe(400);
+  });
+
   it('refuses oversized bodies with 413', async () => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.50', payload: { username: 'x', password: 'y'.repeat(20_000) } });
     expect(login.statusCode).toBe(413);

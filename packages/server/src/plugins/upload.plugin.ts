@@ -43,6 +43,19 @@ async function cleanUp(request: FastifyRequest): Promise<void> {
  */
 export async function registerUploads(app: FastifyInstance): Promise<void> {
   app.decorateRequest('uploads', null);
+  // Only upload routes take form data. Elsewhere a form is what a page on another site can post
+  // without CORS (e.g. a login into the attacker's account): JSON bodies only.
+  app.addHook('onRequest', async (request) => {
+    const type = request.headers['content-type'] ?? '';
+    if (!/^multipart\/form-data/i.test(type)) return;
+    const consumes = (request.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes ?? [];
+    if (!consumes.includes('multipart/form-data')) {
+      throw Object.assign(new Error('multipart/form-data is accepted only by upload routes'), {
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        statusCode: 415,
+      });
+    }
+  });
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     onFile: saveToTemp,
