@@ -33,13 +33,27 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return migrations;
 }
 
+/** Versions recorded in this schema's schema_migrations; none when it does not exist yet. */
+async function appliedVersions(db: Database): Promise<Set<number>> {
+  // This schema's table only (current_schema()), as `create table if not exists` below would see it.
+  const { rows } = await db.query<{ present: boolean }>(
+    `select to_regclass(format('%I.schema_migrations', current_schema())) is not null as present`,
+  );
+  if (!rows[0]?.present) return new Set();
+  const applied = await db.query<{ version: number }>('select version from schema_migrations');
+  return new Set(applied.rows.map((r) => r.version));
+}
+
 /**
  * Applies pending migrations in order, each in its own transaction with its schema_migrations row,
  * and returns the versions applied. Idempotent; concurrent callers wait for each other.
  */
 export async function migrate(db: Database, migrations: readonly Migration[] = loadMigrations()): Promise<number[]> {
+  // Up to date: no lock and no DDL, so a role without CREATE privilege (the application's role,
+  // docs/operations/database-roles.md) opens a database its owner has migrated.
+  const done = await appliedVersions(db);
   const applied: number[] = [];
-  for (const migration of migrations) {
+  for (const migration of migrations.filter((m) => !done.has(m.version))) {
     const done = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
       // Created under the lock: two processes creating it at once would collide in pg_type.
