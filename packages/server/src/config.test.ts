@@ -16,7 +16,7 @@ describe('parseConfig', () => {
       cookieSecure: false,
       trustProxy: false,
       rateLimit: 300,
-      loginRateLimit: 10,
+      loginRateLimit: 30,
     });
   });
 

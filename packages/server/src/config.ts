@@ -30,7 +30,7 @@ export interface Config {
 /** The part of {@link Config} the HTTP app reads (buildApp). */
 export type HttpSettings = Pick<Config, 'cookieSecure' | 'trustProxy' | 'rateLimit' | 'loginRateLimit'>;
 
-export const DEFAULT_HTTP_SETTINGS: HttpSettings = { cookieSecure: false, trustProxy: false, rateLimit: 300, loginRateLimit: 10 };
+export const DEFAULT_HTTP_SETTINGS: HttpSettings = { cookieSecure: false, trustProxy: false, rateLimit: 300, loginRateLimit: 30 };
 
 /** Bad configuration: the message is bilingual and meant to be printed as is. */
 export class ConfigError extends Error {
