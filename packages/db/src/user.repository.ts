@@ -76,6 +76,11 @@ export async function setPassword(sql: Sql, id: string, passwordHash: string, mu
   );
 }
 
+/** Replaces the hash of the same password (parameters upgraded at login); nothing else changes. */
+export async function setPasswordHash(sql: Sql, id: string, passwordHash: string): Promise<void> {
+  await sql.query('update users set password_hash = $2 where id = $1', [id, passwordHash]);
+}
+
 /** Stores a new, not yet confirmed TOTP secret (encrypted); the second factor stays off until confirmed. */
 export async function setPendingTotpSecret(sql: Sql, id: string, secretCipher: string): Promise<void> {
   await sql.query(

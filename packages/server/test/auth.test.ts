@@ -1,3 +1,4 @@
+import { hash } from '@node-rs/argon2';
 import { testEngines } from '@pubcredit/db/testing';
 import type { User } from '@pubcredit/db';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -104,6 +105,16 @@ describe.each(testEngines())('staff login, sessions, CSRF and TOTP on %s', (engi
     } finally {
       await proxied.close();
     }
+  });
+
+  it('stores argon2id and upgrades a hash made with older parameters at the next login', async () => {
+    const user = await addStaff(ctx, 'auditor', undefined, 'old.hash');
+    const stored = async () => (await ctx.db.query<{ password_hash: string }>('select password_hash from users where id = $1', [user.id])).rows[0]?.password_hash;
+    expect(await stored()).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    await ctx.db.query('update users set password_hash = $2 where id = $1', [user.id, await hash(STAFF_PASSWORD, { memoryCost: 4096, timeCost: 1 })]);
+    expect((await login('old.hash', STAFF_PASSWORD)).statusCode).toBe(200);
+    expect(await stored()).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect((await login('old.hash', STAFF_PASSWORD)).statusCode).toBe(200);
   });
 
   it('answers a wrong password and an unknown user alike', async () => {

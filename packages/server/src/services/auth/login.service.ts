@@ -1,9 +1,9 @@
-import { acceptTotpStep, getUserByUsername, incrementFailedLogins, recordLoginSuccess, setLockedUntil } from '@pubcredit/db';
+import { acceptTotpStep, getUserByUsername, incrementFailedLogins, recordLoginSuccess, setLockedUntil, setPasswordHash } from '@pubcredit/db';
 import type { User } from '@pubcredit/db';
 import { lockedUntil, normalizeUsername } from '@pubcredit/domain';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { verifyAgainstDummy, verifyPassword } from './password-hasher';
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hasher';
 import { startSession } from './session.service';
 import type { ClientInfo, SessionTokens } from './session.service';
 import { matchTotp } from './totp';
@@ -74,6 +74,8 @@ export async function login(ctx: AppContext, input: LoginInput, client: ClientIn
   }
 
   await recordLoginSuccess(ctx.db, user.id, ctx.now());
+  // The only moment the plain password is at hand: bring an old hash up to today's parameters.
+  if (needsRehash(user.passwordHash)) await setPasswordHash(ctx.db, user.id, await hashPassword(input.password));
   const tokens = await startSession(ctx, user, client);
   return { user: { ...user, failedLogins: 0, lockedUntil: null, lastLoginAt: ctx.now() }, tokens };
 }

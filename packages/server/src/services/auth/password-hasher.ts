@@ -4,12 +4,19 @@ import { PASSWORD_MAX_LENGTH } from '@pubcredit/domain';
 
 // argon2id (the library's default algorithm) with the OWASP minimum: 19 MiB, 2 passes, 1 lane —
 // about 30–60 ms on one core here. Parameters are in each PHC string, so raising them later keeps
-// old hashes verifiable (docs/decisions/0009-argon2-library.md).
+// old hashes verifiable and they are upgraded at the next login (docs/decisions/0009-argon2-node-rs.md).
 const PARAMS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /** The argon2id PHC string of a password. */
 export function hashPassword(password: string): Promise<string> {
   return hash(password, PARAMS);
+}
+
+const CURRENT_PREFIX = `$argon2id$v=19$m=${PARAMS.memoryCost},t=${PARAMS.timeCost},p=${PARAMS.parallelism}$`;
+
+/** Whether a stored hash was made with other parameters (or algorithm) than today's: rehash it at the next login. */
+export function needsRehash(passwordHash: string): boolean {
+  return !passwordHash.startsWith(CURRENT_PREFIX);
 }
 
 /** Whether the password matches the PHC string; a malformed hash or an over-long password is a mismatch. */
