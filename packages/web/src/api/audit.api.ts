@@ -34,6 +34,7 @@ export interface AuditFilter {
   actorKind?: AuditActorKind;
   outcome?: AuditOutcome;
   departmentUscc?: string;
+  /** YYYY-MM-DD (the Beijing day) or an ISO instant, inclusive. */
   from?: string;
   to?: string;
 }
@@ -46,7 +47,19 @@ export function searchAudit(filter: AuditFilter, limit: number, offset: number):
   return api.get<AuditPage>('/audit', { query: { ...filter, limit, offset } });
 }
 
-/** Where the browser downloads the same search as CSV (the session cookie authorises it). */
-export function auditExportUrl(filter: AuditFilter): string {
-  return buildUrl('/audit/export.csv', { ...filter });
+/** Where the browser downloads the same search, oldest first with the hashes (the session cookie authorises it). */
+export function auditExportUrl(filter: AuditFilter, format: 'csv' | 'xlsx'): string {
+  return buildUrl(`/audit/export.${format}`, { ...filter });
+}
+
+/** The result of checking the SM3 chain from the first entry to the head. */
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  head: { seq: number; hash: string };
+  firstBroken?: { seq: number; reason: string; message: string };
+}
+
+export function verifyAudit(): Promise<AuditVerification> {
+  return api.get<AuditVerification>('/audit/verify');
 }

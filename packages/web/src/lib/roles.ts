@@ -30,9 +30,8 @@ export const SECTIONS = ['users', 'departments', 'apikeys', 'upload', 'batches',
 export type Section = (typeof SECTIONS)[number];
 
 /**
- * Who sees which section. The server decides what each role may do (every route declares it);
- * this only keeps the menu to what the role can use. Auditors only read the trail (三员分立:
- * the administrator does not audit, the auditor administers nothing).
+ * Who sees which section, as the server's route declarations allow (the server decides; this only
+ * keeps the menu to what the role can use). The auditor reads the trail and administers nothing.
  */
 const SECTION_ROLES: Record<Section, readonly Role[]> = {
   users: ['platform_admin'],
@@ -40,7 +39,7 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   apikeys: ['platform_admin'],
   upload: ['dept_reporter'],
   batches: ['dept_reporter', 'dept_reviewer', 'credit_officer'],
-  audit: ['auditor'],
+  audit: ['auditor', 'platform_admin'],
 };
 
 export function canAccess(role: Role, section: Section): boolean {

@@ -1,10 +1,11 @@
-import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Descriptions, Form, Input, Result, Select, Space, Table } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Result, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { AUDIT_ACTOR_KINDS, AUDIT_OUTCOMES, auditExportUrl, searchAudit } from '../../api/audit.api';
-import type { AuditActorKind, AuditEntry, AuditFilter, AuditOutcome } from '../../api/audit.api';
+import { errorMessage } from '../../api/api-client';
+import { AUDIT_ACTOR_KINDS, AUDIT_OUTCOMES, auditExportUrl, searchAudit, verifyAudit } from '../../api/audit.api';
+import type { AuditActorKind, AuditEntry, AuditFilter, AuditOutcome, AuditVerification } from '../../api/audit.api';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
@@ -33,8 +34,9 @@ function toFilter(v: FormValues): AuditFilter {
     actorKind: v.actorKind,
     outcome: v.outcome,
     departmentUscc: v.departmentUscc?.trim().toUpperCase() || undefined,
-    from: from ? from.startOf('day').toISOString() : undefined,
-    to: to ? to.endOf('day').toISOString() : undefined,
+    // Whole days as the server counts them (北京时间).
+    from: from ? from.format('YYYY-MM-DD') : undefined,
+    to: to ? to.format('YYYY-MM-DD') : undefined,
   };
 }
 
@@ -84,6 +86,46 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/** 校验审计链: walks the SM3 chain on the server and names the first entry that does not hold. */
+function ChainCheck() {
+  const [result, setResult] = useState<AuditVerification | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const check = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await verifyAudit());
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={busy} onClick={() => void check()}>
+        校验审计链
+      </Button>
+      <div aria-live="polite" style={{ marginTop: result || error ? 12 : 0 }}>
+        <ErrorAlert error={error} />
+        {result ? (
+          <Alert
+            type={result.ok ? 'success' : 'error'}
+            showIcon
+            title={
+              result.ok
+                ? `审计链完整：已校验 ${result.checked} 条，链尾为第 ${result.head.seq} 条。`
+                : `审计链被破坏：第 ${result.firstBroken?.seq ?? '?'} 条起不可信。`
+            }
+            description={result.firstBroken?.message}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
 /** 审计日志 (审计员): search the trail of changes and reads of non-public data, and export it. */
 export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -100,6 +142,7 @@ export function AuditPage() {
       <PageHeader title="审计日志">
         每一次数据变更和每一次非公开数据的查阅：谁、何时、做了什么、为何、从哪里、结果如何。记录只增不改，逐条以 SM3 哈希链接，可用 pubcredit audit verify 校验。
       </PageHeader>
+      <ChainCheck />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form<FormValues>
           layout="inline"
@@ -142,8 +185,11 @@ export function AuditPage() {
               <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
                 查询
               </Button>
-              <Button href={auditExportUrl(filter)} icon={<DownloadOutlined aria-hidden />} disabled={missing}>
+              <Button href={auditExportUrl(filter, 'csv')} icon={<DownloadOutlined aria-hidden />} disabled={missing}>
                 导出 CSV
+              </Button>
+              <Button href={auditExportUrl(filter, 'xlsx')} icon={<DownloadOutlined aria-hidden />} disabled={missing}>
+                导出 XLSX
               </Button>
             </Space>
           </Form.Item>
