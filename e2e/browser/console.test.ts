@@ -91,7 +91,8 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console in headless Chromium (need
     server = await startServer(dataDir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-  });
+    // Two embedded databases' worth of start-up (CLI, then server with the demo data) on a busy CI machine.
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -213,5 +214,5 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console in headless Chromium (need
     await page.getByRole('row', { name: /行政处罚-e2e\.csv/ }).waitFor();
     await expectAccessible(page);
     await shot(page, '08-batches');
-  });
+  }, 180_000);
 });
