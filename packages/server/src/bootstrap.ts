@@ -3,11 +3,17 @@ import type pino from 'pino';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { createDataKeys } from './crypto/data-keys';
-import { loadMasterKey } from './crypto/master-key';
+import type { MasterKeySource } from './crypto/master-key';
+import { loadKeyring } from './crypto/keyring';
 import { createLogger } from './logger';
 
 export interface OpenContextOptions {
   log?: pino.Logger;
+}
+
+/** Where the keyring comes from: env key, key file, or (embedded engine only) the data directory. */
+export function keySource(config: Config): MasterKeySource {
+  return { base64: config.dataKey, file: config.keyFile, dataDir: config.databaseUrl === undefined ? config.dataDir : undefined };
 }
 
 /**
@@ -21,9 +27,7 @@ export async function openContext(config: Config, owner: string, opts: OpenConte
     embedded ? { dataDir: config.dataDir, lock: true, owner } : { url: config.databaseUrl, owner },
   );
   try {
-    const keys = createDataKeys(
-      loadMasterKey({ base64: config.dataKey, file: config.keyFile, dataDir: embedded ? config.dataDir : undefined }),
-    );
+    const keys = createDataKeys(loadKeyring(keySource(config)));
     return { db, keys, now: () => new Date(), log };
   } catch (err) {
     await db.close();

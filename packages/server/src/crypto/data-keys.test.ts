@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDataKeys } from './data-keys';
+import { addKey, keyIdOf, singleKeyring } from './keyring';
 import { loadMasterKey } from './master-key';
 
 const keys = createDataKeys(randomBytes(32));
@@ -67,5 +68,39 @@ describe('master key', () => {
 
   it('requires a key when there is no data directory (server engine)', () => {
     expect(() => loadMasterKey({})).toThrow(/PUBCREDIT_DATA_KEY/);
+  });
+});
+
+describe('data keys from a keyring (rotation)', () => {
+  const root = randomBytes(32);
+  const before = createDataKeys(root);
+  const { ring } = addKey(singleKeyring(root), new Date('2025-01-01T00:00:00Z'));
+  const after = createDataKeys(ring);
+
+  it('encrypts under the current key, naming it, and still decrypts v1 with the root', () => {
+    const old = before.encrypt('410402199001011234');
+    const fresh = after.encrypt('410402199001011234');
+    expect(fresh.startsWith(`v2:${ring.current}:`)).toBe(true);
+    expect(after.currentPrefix).toBe(`v2:${ring.current}:`);
+    expect(after.decrypt(old)).toBe('410402199001011234');
+    expect(after.decrypt(fresh)).toBe('410402199001011234');
+    expect(after.keyIdOf(old)).toBe(keyIdOf(root));
+    expect(after.keyIdOf(fresh)).toBe(ring.current);
+    // The old ring cannot read what the new key made: servers need the new keyring first.
+    expect(() => before.decrypt(fresh)).toThrow(/not in the keyring/);
+  });
+
+  it('keeps hashes and fingerprints (derived from the root) unchanged', () => {
+    expect(after.hash('410402199001011234')).toBe(before.hash('410402199001011234'));
+    expect(after.fingerprint('row')).toBe(before.fingerprint('row'));
+  });
+
+  it('refuses a v2 cipher text relabelled with another key id', () => {
+    const { ring: three } = addKey(ring, new Date());
+    const keys = createDataKeys(three);
+    const underSecond = after.encrypt('x');
+    const relabelled = underSecond.replace(`v2:${ring.current}:`, `v2:${three.current}:`);
+    expect(keys.decrypt(underSecond)).toBe('x');
+    expect(() => keys.decrypt(relabelled)).toThrow();
   });
 });
