@@ -68,7 +68,7 @@ export async function* listQuarantine(
   let after = opts.afterRowNo ?? -1;
   for (;;) {
     const { rows } = await sql.query<QuarantineRow>(
-      `select batch_id, row_no, raw, reasons from quarantine
+      `select batch_id, row_no, raw, reasons, pii_cipher, pii_sealed from quarantine
         where batch_id = $1 and row_no > $2
         order by row_no
         limit $3`,

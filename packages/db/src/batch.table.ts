@@ -101,17 +101,23 @@ export interface QuarantineRow {
   row_no: number;
   raw: Record<string, unknown>;
   reasons: unknown[];
+  pii_cipher: string | null;
+  pii_sealed: boolean;
 }
 
 /** A rejected row (隔离行) as submitted, with why, for download and resubmission. */
 export interface QuarantinedRow {
   rowNo: number;
-  /** The row as given, by header. */
+  /** The row as given, by header; ID and mobile numbers masked once sealed. */
   raw: Record<string, unknown>;
   /** RowIssue[] of @pubcredit/domain. */
   reasons: unknown[];
+  /** Encrypted JSON {header: value as given} of the masked cells; null when none was. */
+  piiCipher: string | null;
+  /** false for rows stored before personal cells were encrypted (migration 005): raw is in clear. */
+  sealed: boolean;
 }
 
 export function toQuarantinedRow(row: QuarantineRow): QuarantinedRow {
-  return { rowNo: row.row_no, raw: row.raw, reasons: row.reasons };
+  return { rowNo: row.row_no, raw: row.raw, reasons: row.reasons, piiCipher: row.pii_cipher, sealed: row.pii_sealed };
 }

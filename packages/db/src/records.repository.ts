@@ -167,9 +167,9 @@ export async function advanceRecordKeys(tx: Tx, next: readonly RecordKeyState[])
   );
 }
 
-/** Quarantined rows: `csv` has batch_id, row_no, raw (json), reasons (json). */
+/** Quarantined rows: `csv` has batch_id, row_no, raw (json), reasons (json), pii_cipher (or empty). */
 export function copyQuarantine(tx: Tx, csv: string): Promise<void> {
-  return tx.copyFrom('quarantine', ['batch_id', 'row_no', 'raw', 'reasons'], csv);
+  return tx.copyFrom('quarantine', ['batch_id', 'row_no', 'raw', 'reasons', 'pii_cipher'], csv);
 }
 
 /** Issues of a batch: `csv` has batch_id, row_no, field, severity, rule, message. */

@@ -70,7 +70,8 @@ export function registerBatchesCommand(program: Command): void {
       await withContext(
         'batches rejected',
         async (ctx, server) => {
-          const file = await server.exportRejectedRows(ctx, id, opts.format);
+          // The operator hands the file back to the department for resubmission: numbers as given.
+          const file = await server.exportRejectedRows(ctx, id, opts.format, undefined, { reveal: true });
           await pipeline(file.stream, createWriteStream(opts.out));
         },
         { action: 'batch.rejected.download', target: id, details: { format: opts.format, out: opts.out } },

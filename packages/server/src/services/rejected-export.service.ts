@@ -1,10 +1,12 @@
 import { listQuarantine } from '@pubcredit/db';
+import { listCatalogEditions } from '@pubcredit/domain';
 import type { RowIssue } from '@pubcredit/domain';
 import type { AppContext } from '../context';
 import { getBatchFor } from './batch.service';
-import { fieldName, orderHeaders } from './catalog.service';
+import { fieldName, findCatalog, orderHeaders } from './catalog.service';
 import { exportTable } from './export/table-export';
 import type { ExportFile, ExportFormat } from './export/table-export';
+import { personalHeaderTest, readableRow } from './quarantine-seal.service';
 
 /** Column appended to the original headers of a returned file. */
 export const REASON_HEADER = '错误原因';
@@ -28,6 +30,15 @@ export function formatReasons(catalog: string, rowNo: number, reasons: readonly 
   return `第${rowNo}行：${parts.join('；')}`;
 }
 
+export interface RejectedExportOptions {
+  /**
+   * Give ID and mobile numbers as submitted (decrypted), so the file can be fixed and resubmitted.
+   * Default: only for a viewer department, i.e. the department's own download; the credit centre
+   * sees them masked. The CLI operator, who holds the keys anyway, asks for them.
+   */
+  reveal?: boolean;
+}
+
 /**
  * The quarantined rows of a batch with their original headers and a 错误原因 column, for the
  * department to correct and resubmit. With a viewer department, only its own batch.
@@ -37,8 +48,12 @@ export async function exportRejectedRows(
   batchId: string,
   format: ExportFormat,
   viewerDept?: string,
+  opts: RejectedExportOptions = {},
 ): Promise<ExportFile> {
   const batch = await getBatchFor(ctx, batchId, viewerDept);
+  const reveal = opts.reveal ?? viewerDept !== undefined;
+  const catalog = listCatalogEditions(batch.catalog).find((c) => c.edition === batch.edition) ?? findCatalog(batch.catalog);
+  const isPersonal = catalog ? personalHeaderTest(catalog) : () => false;
   // quarantine.raw is jsonb, which does not keep key order: collect every header first, then
   // order them as the catalogue does.
   const seen = new Set<string>();
@@ -47,7 +62,8 @@ export async function exportRejectedRows(
 
   async function* rows(): AsyncGenerator<unknown[]> {
     for await (const row of listQuarantine(ctx.db, batchId)) {
-      yield [...headers.map((h) => row.raw[h] ?? ''), formatReasons(batch.catalog, row.rowNo, row.reasons)];
+      const raw = readableRow(row, isPersonal, ctx.keys, reveal);
+      yield [...headers.map((h) => raw[h] ?? ''), formatReasons(batch.catalog, row.rowNo, row.reasons)];
     }
   }
   return {

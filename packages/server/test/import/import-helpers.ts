@@ -225,13 +225,15 @@ export interface QuarantinedRow {
   reasons: RowIssue[];
 }
 
-/** Rows a batch quarantined, in row order. */
+/** Rows a batch quarantined, in row order, as given (sealed personal cells decrypted). */
 export async function quarantinedRows(ctx: AppContext, batchId: string | null): Promise<QuarantinedRow[]> {
-  const { rows } = await ctx.db.query<QuarantinedRow>(
-    `select row_no, raw, reasons from quarantine where batch_id = $1 order by row_no`,
+  const { rows } = await ctx.db.query<QuarantinedRow & { pii_cipher: string | null }>(
+    `select row_no, raw, reasons, pii_cipher from quarantine where batch_id = $1 order by row_no`,
     [batchId],
   );
-  return rows;
+  return rows.map(({ pii_cipher, ...row }) =>
+    pii_cipher ? { ...row, raw: { ...row.raw, ...(JSON.parse(ctx.keys.decrypt(pii_cipher)) as Record<string, string>) } } : row,
+  );
 }
 
 /** Row counts of every table an import writes. */

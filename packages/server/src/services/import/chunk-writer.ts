@@ -117,7 +117,9 @@ export async function writeChunk(tx: Tx, chunk: Chunk, b: BatchInfo, counts: Cou
   if (chunk.rejected.length > 0) {
     await copyQuarantine(
       tx,
-      chunk.rejected.map((r) => `${b.batchId},${r.rowNo},${csvField(r.rawJson)},${csvField(JSON.stringify(r.reasons))}\n`).join(''),
+      chunk.rejected
+        .map((r) => `${b.batchId},${r.rowNo},${csvField(r.rawJson)},${csvField(JSON.stringify(r.reasons))},${csvField(r.piiCipher)}\n`)
+        .join(''),
     );
   }
   if (chunk.issues.length > 0) {

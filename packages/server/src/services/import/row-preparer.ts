@@ -4,6 +4,7 @@ import { DomainError, fieldForHeader, fieldLabel, maskIdNumber, validateRow } fr
 import type { CatalogDef, FieldDef, RowIssue, WorkingCalendar } from '@pubcredit/domain';
 import type { DataKeys } from '../../crypto/data-keys';
 import { unguardCell } from '../export/cell-guard';
+import { personalHeaderTest, sealRow } from '../quarantine-seal.service';
 import { FingerprintMap } from './fingerprint-map';
 import type { SourceRow } from './source/source.types';
 import { personSubjectId, usccSubjectId } from './subject-identity';
@@ -22,10 +23,12 @@ export interface PreparedRecord {
   reportWorkingDays: number | null;
 }
 
-/** A rejected row: what was given, by header, and why. */
+/** A rejected row: what was given, by header (ID and mobile numbers masked), and why. */
 export interface RejectedRow {
   rowNo: number;
   rawJson: string;
+  /** The masked cells as given, encrypted; null when the row had none. */
+  piiCipher: string | null;
   reasons: RowIssue[];
 }
 
@@ -64,9 +67,11 @@ export class RowPreparer {
 
   /** A downloaded rejected file (it has the 错误原因 column): its cells carry our export guard. */
   private readonly resubmitted: boolean;
+  private readonly isPersonalHeader: (header: string) => boolean;
 
   constructor(private readonly opts: PrepareOptions) {
     this.resubmitted = opts.ignored.size > 0;
+    this.isPersonalHeader = personalHeaderTest(opts.catalog);
     this.personal = opts.catalog.fields.filter((f) => f.personal);
     this.docField = opts.catalog.fields.find((f) => f.role === 'doc_no');
     this.dateField = opts.catalog.fields.find((f) => f.role === 'decision_date');
@@ -191,6 +196,7 @@ export class RowPreparer {
       const header = (headers[i] ?? '').trim();
       raw[header === '' ? `第${i + 1}列` : header] = cell;
     });
-    return { rowNo: row.rowNo, rawJson: JSON.stringify(raw), reasons };
+    const sealed = sealRow(raw, this.isPersonalHeader, this.opts.keys);
+    return { rowNo: row.rowNo, rawJson: JSON.stringify(sealed.raw), piiCipher: sealed.piiCipher, reasons };
   }
 }
