@@ -18,6 +18,10 @@ interface AxeResult {
 
 /** WCAG 2.1 A/AA violations axe-core finds on the page as it stands (labels, contrast, names, landmarks). */
 export async function wcagViolations(page: Page): Promise<A11yViolation[]> {
+  // Colours mid-transition (a fading message, a hover) are not the page's: let animations settle.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') refuses an inline <script>.
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {

@@ -90,7 +90,7 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console in headless Chromium (need
     adminInitial = passwordFromCli(add.stdout);
     server = await startServer(dataDir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     // Two embedded databases' worth of start-up (CLI, then server with the demo data) on a busy CI machine.
   }, 240_000);
 
