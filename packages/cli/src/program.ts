@@ -5,6 +5,7 @@ import { registerBatchesCommand } from './commands/batches.command';
 import { registerCalendarCommand } from './commands/calendar.command';
 import { registerDepartmentsCommand } from './commands/departments.command';
 import { registerImportCommand } from './commands/import.command';
+import { registerKeysCommand } from './commands/keys.command';
 import { registerMaintenanceCommands } from './commands/maintenance.command';
 import { registerUsersCommand } from './commands/users.command';
 import { localise } from './help-text';
@@ -24,6 +25,7 @@ export function createProgram(): Command {
   registerUsersCommand(program);
   registerApiKeysCommand(program);
   registerAuditCommand(program);
+  registerKeysCommand(program);
   registerMaintenanceCommands(program);
   return program;
 }

@@ -23,3 +23,4 @@ export * from './api-key.repository';
 export * from './audit.table';
 export * from './audit-hash';
 export * from './audit.repository';
+export * from './cipher-columns.repository';
