@@ -2,12 +2,12 @@ import { Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client';
 import { createApiKey } from '../../api/apikeys.api';
-import { API_SCOPES } from '../../api/types';
 import type { ApiScope, CreatedApiKey, Department } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
-import { DEFAULT_SCOPES, SCOPE_LABELS } from './scopes';
+import { SCOPE_LABELS, scopesFor } from './scopes';
+import type { KeyHolder } from './scopes';
 
-type Owner = 'department' | 'system';
+type Owner = KeyHolder;
 
 interface Values {
   owner: Owner;
@@ -66,9 +66,9 @@ export function CreateApiKeyModal({ open, departments, onClose, onCreated }: Pro
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ owner: 'department', scopes: DEFAULT_SCOPES.department }}
+        initialValues={{ owner: 'department', scopes: scopesFor('department') }}
         onValuesChange={(changed: Partial<Values>) => {
-          if (changed.owner) form.setFieldValue('scopes', DEFAULT_SCOPES[changed.owner]);
+          if (changed.owner) form.setFieldValue('scopes', scopesFor(changed.owner));
         }}
       >
         <Form.Item label="密钥归属" name="owner">
@@ -98,7 +98,7 @@ export function CreateApiKeyModal({ open, departments, onClose, onCreated }: Pro
           </Form.Item>
         )}
         <Form.Item label="权限" name="scopes" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一项权限' }]}>
-          <Checkbox.Group options={API_SCOPES.map((s) => ({ value: s, label: `${SCOPE_LABELS[s]}（${s}）` }))} />
+          <Checkbox.Group options={scopesFor(owner).map((s) => ({ value: s, label: `${SCOPE_LABELS[s]}（${s}）` }))} />
         </Form.Item>
       </Form>
     </Modal>

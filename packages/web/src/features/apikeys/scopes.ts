@@ -6,11 +6,21 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   'credit-check:read': '信用核查',
 };
 
-/** Department keys submit data; system keys (政务服务, 公共资源交易) run credit checks. */
-export const DEFAULT_SCOPES: Record<'department' | 'system', ApiScope[]> = {
-  department: ['batches:write', 'batches:read'],
-  system: ['credit-check:read'],
+export type KeyHolder = 'department' | 'system';
+
+/**
+ * Who may hold each scope (the server's SCOPE_HOLDER): department keys submit and read batches;
+ * system keys (政务服务, 公共资源交易) run credit checks.
+ */
+export const SCOPE_HOLDER: Record<ApiScope, KeyHolder> = {
+  'batches:write': 'department',
+  'batches:read': 'department',
+  'credit-check:read': 'system',
 };
+
+export function scopesFor(holder: KeyHolder): ApiScope[] {
+  return (Object.keys(SCOPE_HOLDER) as ApiScope[]).filter((s) => SCOPE_HOLDER[s] === holder);
+}
 
 export function scopeLabel(scope: string): string {
   return scope in SCOPE_LABELS ? SCOPE_LABELS[scope as ApiScope] : scope;
