@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditOutcome } from '@pubcredit/db';
 import type { AppContext } from '../context';
 import { actorOf } from './audit-actor';
+import type { AuditActor } from './audit-actor';
 import { AuditQueue } from './audit-queue';
 import type { AuditRecord } from './audit.service';
 
@@ -19,6 +20,8 @@ export interface AuditNote {
   details?: Record<string, unknown>;
   /** Facts the plugin gathers itself: uploaded file names, the created id, the error code. */
   gathered?: Record<string, unknown>;
+  /** Who signed in, for a login (a public route: no principal) that succeeded. */
+  signedIn?: AuditActor;
 }
 
 declare module 'fastify' {
@@ -129,6 +132,8 @@ function requestDetails(request: FastifyRequest): Record<string, unknown> {
 
 /** The created id of a change, or the error code of a failure, from a JSON answer. */
 function peekAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
+  // A successful read adds nothing: leave its (possibly large) answer unparsed.
+  if (READS.has(request.method) && reply.statusCode < 400) return;
   const type = String(reply.getHeader('content-type') ?? '');
   if (typeof payload !== 'string' || payload.length > MAX_PEEK_BYTES || !type.includes('json')) return;
   let body: unknown;
@@ -144,6 +149,12 @@ function peekAnswer(request: FastifyRequest, reply: FastifyReply, payload: unkno
   else if (!READS.has(request.method)) {
     // Only identifiers: a created API key's secret, for one, must never reach the trail.
     for (const key of ['id', 'batchId'] as const) if (typeof answer[key] === 'string') gathered[key] = answer[key];
+    const user = answer.user as { id?: unknown; username?: unknown; departmentUscc?: unknown } | undefined;
+    if (!request.principal && reply.statusCode < 400 && typeof user?.id === 'string' && typeof user.username === 'string') {
+      // A login answers with the user it signed in: the entry names them rather than "anonymous".
+      const departmentUscc = typeof user.departmentUscc === 'string' ? user.departmentUscc : null;
+      (request.auditNote ??= {}).signedIn = { kind: 'user', id: user.id, name: user.username, departmentUscc };
+    }
   }
 }
 
@@ -151,7 +162,7 @@ function peekAnswer(request: FastifyRequest, reply: FastifyReply, payload: unkno
 export function auditRecordOf(request: FastifyRequest, reply: FastifyReply, spec: RouteAudit): AuditRecord {
   const path = request.url.split('?')[0] ?? request.url;
   return {
-    actor: actorOf(request.principal),
+    actor: request.principal ? actorOf(request.principal) : (request.auditNote?.signedIn ?? actorOf(null)),
     action: spec.action,
     target: request.auditNote?.target ?? path,
     purpose: headerText(request.headers['x-purpose']) ?? spec.purpose ?? null,
