@@ -178,9 +178,10 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console in headless Chromium (need
     expect(exported.status()).toBe(200);
     expect(await exported.text()).toContain('user.create');
 
-    // 4. Logout; the reporter signs in and must change the initial password first.
+    // 4. Logout ends the session on the server; the reporter signs in and must change the initial password first.
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('button', { name: '登录' }).waitFor();
+    expect((await page.request.get(`${base}/api/v1/auth/session`)).status()).toBe(401);
     await login(page, 'scjg-reporter', initialPassword);
     await page.getByRole('heading', { name: '修改密码' }).waitFor();
     await expectAccessible(page);

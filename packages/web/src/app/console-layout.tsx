@@ -1,7 +1,8 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { App, Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { StatusTag } from '../components/status-tag';
+import { errorMessage } from '../api/api-client';
 import { CONSOLE_PATHS, sectionOfPath } from '../lib/paths';
 import { roleLabel } from '../lib/roles';
 import { useSession, useUser } from '../lib/session';
@@ -12,12 +13,18 @@ export function ConsoleLayout() {
   const user = useUser();
   const session = useSession();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const { pathname } = useLocation();
   const selected = sectionOfPath(pathname);
   const forced = user.mustChangePassword;
 
   const signOut = async () => {
-    await session.signOut().catch(() => undefined);
+    try {
+      await session.signOut();
+    } catch (err) {
+      // The cookie may still be valid: say so rather than pretend the session ended.
+      void message.warning(`未能通知服务器退出（${errorMessage(err)}），请关闭浏览器以结束会话。`);
+    }
     await navigate(CONSOLE_PATHS.login, { replace: true });
   };
 

@@ -53,9 +53,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [signIn, clear]);
 
+  /** Ends the session on the server; the console forgets it either way, and rethrows other failures than 401. */
   const signOut = useCallback(async () => {
     try {
       await apiLogout();
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 401)) throw err;
     } finally {
       clear();
     }
