@@ -18,7 +18,19 @@ export interface RecordVersionRow {
   batch_id: string;
   row_no: number;
   superseded_at: Date | null;
+  negative: boolean;
+  regime: string | null;
+  tier: PublicityTierName | null;
+  min_until: string | null;
+  max_until: string | null;
+  simple_procedure: boolean;
+  never_public: boolean;
+  publicity_ended_at: Date | null;
+  publicity_end_reason: PublicityEndReason | null;
 }
+
+export type PublicityTierName = 'minor' | 'general' | 'serious';
+export type PublicityEndReason = 'expired' | 'repaired' | 'withdrawn';
 
 /** One version of one record (文书); the current version has `supersededAt` null. */
 export interface RecordVersion {
@@ -42,10 +54,25 @@ export interface RecordVersion {
   batchId: string;
   rowNo: number;
   supersededAt: Date | null;
+  /** 失信信息: a record of a negative catalogue, with a publicity period. */
+  negative: boolean;
+  /** Publicity regime code (e.g. `ndrc-order-36`), tier and period; null on non-negative records. */
+  regime: string | null;
+  tier: PublicityTierName | null;
+  /** 'YYYY-MM-DD': end of the minimum period (repair may be applied for after it). */
+  minUntil: string | null;
+  /** 'YYYY-MM-DD': last day of the maximum period (public through this day). */
+  maxUntil: string | null;
+  simpleProcedure: boolean;
+  /** Never published (e.g. 简易程序 on a natural person, Henan Art.13). */
+  neverPublic: boolean;
+  publicityEndedAt: Date | null;
+  publicityEndReason: PublicityEndReason | null;
 }
 
 export const RECORD_VERSION_COLUMNS = `subject_id, record_key, version, catalog, edition, source_dept, doc_no,
-  decision_date, received_at, report_working_days, content_hash, data, pii_cipher, batch_id, row_no, superseded_at`;
+  decision_date, received_at, report_working_days, content_hash, data, pii_cipher, batch_id, row_no, superseded_at,
+  negative, regime, tier, min_until, max_until, simple_procedure, never_public, publicity_ended_at, publicity_end_reason`;
 
 export function toRecordVersion(row: RecordVersionRow): RecordVersion {
   return {
@@ -65,5 +92,14 @@ export function toRecordVersion(row: RecordVersionRow): RecordVersion {
     batchId: row.batch_id,
     rowNo: row.row_no,
     supersededAt: row.superseded_at,
+    negative: row.negative,
+    regime: row.regime,
+    tier: row.tier,
+    minUntil: row.min_until,
+    maxUntil: row.max_until,
+    simpleProcedure: row.simple_procedure,
+    neverPublic: row.never_public,
+    publicityEndedAt: row.publicity_ended_at,
+    publicityEndReason: row.publicity_end_reason,
   };
 }
