@@ -55,6 +55,29 @@ describe('pubcredit users and apikeys', () => {
     expect(stderrLines(await runCli(['users', 'disable', 'nobody'], dataDir))).toEqual(['错误：未找到用户 nobody']);
   });
 
+  it('enters every account change in the audit trail, never a password', async () => {
+    const run = await runCli(['audit', 'list', '--actor-kind', 'cli', '--json'], dataDir);
+    expect(run.code, run.stderr).toBe(0);
+    const entries = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string; outcome: string; target: string | null })
+      .filter((e) => e.action.startsWith('user.'))
+      .reverse();
+    expect(entries.map((e) => [e.action, e.target, e.outcome])).toEqual([
+      ['user.create', 'admin', 'success'],
+      ['user.create', 'reporter', 'error'],
+      ['user.create', 'reporter', 'error'],
+      ['user.create', 'reporter', 'success'],
+      ['user.create', 'Reporter', 'error'],
+      ['user.update', 'reporter', 'success'],
+      ['user.update', 'reporter', 'success'],
+      ['user.password.reset', 'reporter', 'success'],
+      ['user.update', 'nobody', 'error'],
+    ]);
+    expect(run.stdout).not.toContain(adminPassword);
+  });
+
   it('creates department and system keys as {"id","key"} once, lists and revokes them', async () => {
     const dept = await runCli(['apikeys', 'create', '--department', DEPT, '--scopes', 'batches:write,batches:read', '--json'], dataDir);
     expect(dept.code, dept.stderr).toBe(0);

@@ -42,8 +42,15 @@ export function registerUsersCommand(program: Command): void {
     .option('--display-name <name>', '姓名（默认同登录名）')
     .option('--json', '以 JSON 输出 {"id","username","role","departmentUscc","password"}')
     .action(async (opts: AddOptions) => {
-      const created = await withContext('users add', (ctx, server) =>
-        server.createUser(ctx, { username: opts.name, role: opts.role, departmentUscc: opts.department, displayName: opts.displayName }),
+      const created = await withContext(
+        'users add',
+        (ctx, server) => server.createUser(ctx, { username: opts.name, role: opts.role, departmentUscc: opts.department, displayName: opts.displayName }),
+        {
+          action: 'user.create',
+          target: opts.name,
+          details: { role: opts.role, departmentUscc: opts.department ?? null },
+          result: ({ user }) => ({ userId: user.id }),
+        },
       );
       const { user } = created;
       const where = user.departmentUscc ? `，部门 ${user.departmentUscc}` : '';
@@ -89,7 +96,12 @@ export function registerUsersCommand(program: Command): void {
     .description('停用账号（立即结束其所有会话）')
     .argument('<username>', '登录名或用户编号')
     .action(async (name: string) => {
-      const user = await withContext('users disable', (ctx, server) => server.updateUserAccount(ctx, name, { disabled: true }));
+      const user = await withContext('users disable', (ctx, server) => server.updateUserAccount(ctx, name, { disabled: true }), {
+        action: 'user.update',
+        target: name,
+        details: { disabled: true },
+        result: (u) => ({ userId: u.id }),
+      });
       println(`已停用用户 ${user.username}`);
     });
 
@@ -98,7 +110,12 @@ export function registerUsersCommand(program: Command): void {
     .description('重新启用已停用的账号')
     .argument('<username>', '登录名或用户编号')
     .action(async (name: string) => {
-      const user = await withContext('users enable', (ctx, server) => server.updateUserAccount(ctx, name, { disabled: false }));
+      const user = await withContext('users enable', (ctx, server) => server.updateUserAccount(ctx, name, { disabled: false }), {
+        action: 'user.update',
+        target: name,
+        details: { disabled: false },
+        result: (u) => ({ userId: u.id }),
+      });
       println(`已启用用户 ${user.username}`);
     });
 
@@ -109,10 +126,14 @@ export function registerUsersCommand(program: Command): void {
     .option('--reset-totp', '同时清除动态口令（更换或丢失手机时）')
     .option('--json', '以 JSON 输出 {"id","username","role","departmentUscc","password"}')
     .action(async (name: string, opts: { resetTotp?: boolean; json?: boolean }) => {
-      const result = await withContext('users reset-password', async (ctx, server) => {
-        if (opts.resetTotp) await server.updateUserAccount(ctx, name, { resetTotp: true });
-        return server.resetUserPassword(ctx, name);
-      });
+      const result = await withContext(
+        'users reset-password',
+        async (ctx, server) => {
+          if (opts.resetTotp) await server.updateUserAccount(ctx, name, { resetTotp: true });
+          return server.resetUserPassword(ctx, name);
+        },
+        { action: 'user.password.reset', target: name, details: { resetTotp: opts.resetTotp === true }, result: ({ user }) => ({ userId: user.id }) },
+      );
       printOneTimePassword(result, opts.json, `已重置用户 ${result.user.username} 的密码${opts.resetTotp ? '并清除动态口令' : ''}`);
     });
 }
