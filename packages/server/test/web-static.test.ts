@@ -33,6 +33,15 @@ describe('web app serving', () => {
     expect(page.body).toContain('信用平顶山');
   });
 
+  it('caches hashed assets for good and revalidates pages; answers HEAD for page paths', async () => {
+    expect((await app.inject({ method: 'GET', url: '/assets/app.js' })).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.inject({ method: 'GET', url: '/' })).headers['cache-control']).toBe('no-cache');
+    const head = await app.inject({ method: 'HEAD', url: '/verify/PDS-20261129-ABC' });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(head.headers['cache-control']).toBe('no-cache');
+  });
+
   it('keeps JSON 404s for API paths', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/unknown' });
     expect(res.statusCode).toBe(404);

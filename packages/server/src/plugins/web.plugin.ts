@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { Type } from '@sinclair/typebox';
@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 const API_PATHS = /^\/(api|docs|metrics)(\/|$)/;
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
+const PAGE_CACHE = 'no-cache';
 
 const PLACEHOLDER = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>PubCredit 公共信用信息平台</title></head>
@@ -21,7 +23,16 @@ const PLACEHOLDER = `<!doctype html>
 /** Registers the web app (static files + SPA fallback); external stage, before access enforcement. */
 export async function registerWebStatic(app: FastifyInstance, webDist: string): Promise<boolean> {
   if (!existsSync(join(webDist, 'index.html'))) return false;
-  await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: webDist,
+    wildcard: true,
+    index: ['index.html'],
+    cacheControl: false,
+    // Vite names assets by content hash: cache them for good; revalidate the page itself.
+    setHeaders: (reply, filePath) => {
+      reply.header('Cache-Control', filePath.includes(`${sep}assets${sep}`) ? ASSET_CACHE : PAGE_CACHE);
+    },
+  });
   return true;
 }
 
@@ -36,8 +47,8 @@ export function registerFallbacks(app: FastifyInstance, hasWeb: boolean): void {
   }
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (hasWeb && request.method === 'GET' && !API_PATHS.test(path)) {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    if (hasWeb && (request.method === 'GET' || request.method === 'HEAD') && !API_PATHS.test(path)) {
+      return reply.type('text/html; charset=utf-8').header('Cache-Control', PAGE_CACHE).sendFile('index.html');
     }
     return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
   });
