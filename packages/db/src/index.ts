@@ -11,6 +11,7 @@ export type { Page } from './paging';
 export * from './department.repository';
 export * from './subject.table';
 export * from './subject.repository';
+export * from './subject-search.repository';
 export * from './public-records.repository';
 export * from './record-version.table';
 export * from './batch.table';

@@ -48,6 +48,7 @@ function expectedTable(batchId: string, recordKey: string): Record<string, Entry
     'GET /metrics': { expect: 'public' },
     // public API
     'GET /api/v1/health': { expect: 'public' },
+    'GET /api/v1/subjects': { expect: 'public', url: '/api/v1/subjects?q=鹰城' },
     'GET /api/v1/subjects/:code': { expect: 'public', url: `/api/v1/subjects/${COMPANY_USCC}` },
     'GET /api/v1/records/:recordKey/versions': { expect: 'public', url: `/api/v1/records/${recordKey}/versions` },
     'GET /api/v1/catalogs': { expect: 'public' },

@@ -1,10 +1,31 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context';
 import { errorResponses } from '../schemas/common.schema';
-import { SubjectArchiveSchema, SubjectParamsSchema, SubjectQuerySchema } from '../schemas/subject.schema';
+import {
+  SubjectArchiveSchema,
+  SubjectParamsSchema,
+  SubjectQuerySchema,
+  SubjectSearchQuerySchema,
+  SubjectSearchResultSchema,
+} from '../schemas/subject.schema';
+import { searchSubjects } from '../services/search.service';
 import { getSubjectArchive } from '../services/subject.service';
 
 export const subjectRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/subjects',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['subjects'],
+        summary: '检索信用主体（名称片段至少2个字，或统一社会信用代码）',
+        description: '按名称包含检索法人和个体工商户（精确名称、前缀匹配优先，其次名称较短者）；自然人不可按姓名检索。匹配超过1000个时 totalCapped 为 true。',
+        querystring: SubjectSearchQuerySchema,
+        response: { 200: SubjectSearchResultSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => searchSubjects(ctx, request.query),
+  );
   app.get(
     '/subjects/:code',
     {

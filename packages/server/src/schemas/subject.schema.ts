@@ -17,6 +17,17 @@ export const SubjectQuerySchema = Type.Object({
 });
 export type SubjectQuery = Static<typeof SubjectQuerySchema>;
 
+export const SubjectSearchQuerySchema = Type.Object({
+  q: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    description: '统一社会信用代码（精确），或名称片段（至少2个字；全角字符按半角处理）。自然人不可按姓名检索',
+  }),
+  limit: Type.Integer({ minimum: 1, maximum: 50, default: 20, description: '每页条数（≤50）' }),
+  offset: Type.Integer({ minimum: 0, maximum: 1000, default: 0, description: '跳过条数' }),
+});
+export type SubjectSearchQuery = Static<typeof SubjectSearchQuerySchema>;
+
 export const SubjectKindSchema = Type.Union([
   Type.Literal('legal_person'),
   Type.Literal('individual_business'),
@@ -40,6 +51,28 @@ export const SubjectSchema = Type.Object({
   formerNames: Type.Array(FormerNameSchema, { description: '名称历史（含曾用名）' }),
 });
 export type Subject = Static<typeof SubjectSchema>;
+
+export const HighlightSchema = Type.Object({
+  start: Type.Integer({ description: '匹配起点（名称中的字符下标，UTF-16）' }),
+  end: Type.Integer({ description: '匹配终点（不含）' }),
+});
+
+export const SubjectSearchItemSchema = Type.Object({
+  subjectId: Type.String({ format: 'uuid' }),
+  uscc: NullableString('统一社会信用代码'),
+  name: Type.String(),
+  kind: SubjectKindSchema,
+  highlights: Type.Array(HighlightSchema, { description: '检索词在名称中的每一处出现' }),
+});
+
+export const SubjectSearchResultSchema = Type.Object({
+  items: Type.Array(SubjectSearchItemSchema),
+  total: Type.Integer({ description: '匹配数（至多1000）' }),
+  totalCapped: Type.Boolean({ description: '匹配超过1000个：请输入更长的名称片段' }),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+export type SubjectSearchResult = Static<typeof SubjectSearchResultSchema>;
 
 export const RecordSchema = Type.Object({
   catalog: Type.String(),
