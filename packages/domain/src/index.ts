@@ -5,3 +5,4 @@ export * from './identifiers';
 export * from './text';
 export * from './calendar';
 export * from './access';
+export * from './publicity';

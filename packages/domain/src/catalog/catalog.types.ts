@@ -62,6 +62,8 @@ export interface FieldDef {
   /** Personal data: encrypted at rest and masked in every output. */
   readonly personal?: boolean;
   readonly role?: FieldRole;
+  /** A local extension, not in the national template (e.g. 平顶山's 处罚程序): left out of stored data when empty. */
+  readonly localExtension?: boolean;
   /** Where the rule comes from (standard, law, or [U] hypothesis). */
   readonly source?: string;
 }

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors';
+import { TIER_NAMES, computePublicity, henanCapUntil, isNegativeCatalog, listRegimes, regimeFor, regimeName } from './compute';
+import type { PublicityTier } from './publicity.types';
+
+// Issue #4 §1, regulations §3.1 / §3.5 / §3.7: every regime × tier with both boundaries.
+describe('computePublicity: every regime × tier', () => {
+  it.each<[string, string, PublicityTier, string, string, string]>([
+    // 发改办财金〔2019〕527号 (decisions before 2023-05-01): 一般 3 m / 1 y, 严重 6 m / 3 y, 轻微 as 一般.
+    ['527 first day', '2017-07-31', 'general', 'ndrc-2019-527', '2017-10-31', '2018-07-31'],
+    ['527 minor as general', '2023-04-30', 'minor', 'ndrc-2019-527', '2023-07-30', '2024-04-30'],
+    ['527 general', '2023-04-30', 'general', 'ndrc-2019-527', '2023-07-30', '2024-04-30'],
+    ['527 serious', '2023-04-30', 'serious', 'ndrc-2019-527', '2023-10-30', '2026-04-30'],
+    // NDRC Order 58 (2023-05-01 … 2026-03-31): 3 m / 3 y whatever the tier.
+    ['58 minor', '2023-05-01', 'minor', 'ndrc-order-58', '2023-08-01', '2026-05-01'],
+    ['58 general', '2023-05-01', 'general', 'ndrc-order-58', '2023-08-01', '2026-05-01'],
+    ['58 serious', '2023-05-01', 'serious', 'ndrc-order-58', '2023-08-01', '2026-05-01'],
+    ['58 last day, month end', '2026-03-31', 'minor', 'ndrc-order-58', '2026-06-30', '2029-03-31'],
+    ['58 last day general', '2026-03-31', 'general', 'ndrc-order-58', '2026-06-30', '2029-03-31'],
+    ['58 last day serious', '2026-03-31', 'serious', 'ndrc-order-58', '2026-06-30', '2029-03-31'],
+    // NDRC Order 36 (from 2026-04-01): 轻微 ≤ 3 m (repair any time), 一般 3 m–1 y, 严重 1–3 y.
+    ['36 minor', '2026-04-01', 'minor', 'ndrc-order-36', '2026-04-01', '2026-07-01'],
+    ['36 general', '2026-04-01', 'general', 'ndrc-order-36', '2026-07-01', '2027-04-01'],
+    ['36 serious', '2026-04-01', 'serious', 'ndrc-order-36', '2027-04-01', '2029-04-01'],
+    ['36 minor, Nov 30 + 3 months', '2026-11-30', 'minor', 'ndrc-order-36', '2026-11-30', '2027-02-28'],
+    ['36 general, Nov 30', '2026-11-30', 'general', 'ndrc-order-36', '2027-02-28', '2027-11-30'],
+    ['36 serious, leap day', '2028-02-29', 'serious', 'ndrc-order-36', '2029-02-28', '2031-02-28'],
+    ['36 general, Jan 31', '2027-01-31', 'general', 'ndrc-order-36', '2027-04-30', '2028-01-31'],
+  ])('%s: %s %s → %s, %s … %s', (_case, decisionDate, tier, regime, minUntil, maxUntil) => {
+    expect(computePublicity({ decisionDate, tier })).toEqual({ regime, tier, minUntil, maxUntil });
+  });
+
+  it('the boundaries choose the regime by decision date', () => {
+    expect(regimeFor('2023-04-30')?.code).toBe('ndrc-2019-527');
+    expect(regimeFor('2023-05-01')?.code).toBe('ndrc-order-58');
+    expect(regimeFor('2026-03-31')?.code).toBe('ndrc-order-58');
+    expect(regimeFor('2026-04-01')?.code).toBe('ndrc-order-36');
+    expect(regimeFor('2017-07-30')).toBeNull();
+  });
+
+  it('names regimes and tiers in Chinese', () => {
+    expect(regimeName('ndrc-2019-527')).toBe('发改办财金〔2019〕527号');
+    expect(regimeName('ndrc-order-58')).toBe('国家发展改革委令第58号');
+    expect(regimeName('ndrc-order-36')).toBe('国家发展改革委令第36号');
+    expect(regimeName('not-a-regime')).toBe('not-a-regime');
+    expect(TIER_NAMES).toEqual({ minor: '轻微', general: '一般', serious: '严重' });
+    for (const r of listRegimes()) expect(r.source.length).toBeGreaterThan(20);
+  });
+});
+
+describe('Henan cap and list extension (HN-Credit Art.19)', () => {
+  it('the cap is five years from the decision date', () => {
+    expect(henanCapUntil('2026-04-01')).toBe('2031-04-01');
+    expect(henanCapUntil('2024-02-29')).toBe('2029-02-28');
+  });
+
+  it('no regime exceeds it, so the regime maximum stands', () => {
+    expect(computePublicity({ decisionDate: '2026-04-01', tier: 'serious' }).maxUntil).toBe('2029-04-01');
+  });
+
+  it('a subject still listed when the period ends stays public until it is removed', () => {
+    const p = computePublicity({ decisionDate: '2026-04-01', tier: 'general', listedUntil: '2030-06-30' });
+    expect(p).toEqual({ regime: 'ndrc-order-36', tier: 'general', minUntil: '2026-07-01', maxUntil: '2030-06-30' });
+    // Removed before the period ends: nothing changes.
+    expect(computePublicity({ decisionDate: '2026-04-01', tier: 'general', listedUntil: '2026-12-31' }).maxUntil).toBe('2027-04-01');
+    expect(computePublicity({ decisionDate: '2026-04-01', tier: 'general', listedUntil: null }).maxUntil).toBe('2027-04-01');
+  });
+});
+
+describe('catalogues', () => {
+  it('only 行政处罚 is 失信信息', () => {
+    expect(isNegativeCatalog('administrative_penalty')).toBe(true);
+    for (const c of ['administrative_license', 'administrative_coercion', 'administrative_reward', 'nonsense']) expect(isNegativeCatalog(c)).toBe(false);
+  });
+
+  it('accepts the negative catalogue and refuses the others', () => {
+    expect(computePublicity({ decisionDate: '2026-04-01', tier: 'minor', catalog: 'administrative_penalty' }).regime).toBe('ndrc-order-36');
+    expect(() => computePublicity({ decisionDate: '2026-04-01', tier: 'minor', catalog: 'administrative_license' })).toThrow(/不是失信信息目录/);
+    expect(() => computePublicity({ decisionDate: '2026-04-01', tier: 'minor', catalog: 'gossip' })).toThrow(/未知的信用信息目录/);
+  });
+});
+
+describe('bad input is refused with a Chinese message', () => {
+  it.each([
+    ['impossible date', { decisionDate: '2026-02-30', tier: 'minor' }, /决定日期无效/],
+    ['malformed date', { decisionDate: '2026/04/01', tier: 'minor' }, /决定日期无效/],
+    ['unknown tier', { decisionDate: '2026-04-01', tier: 'severe' }, /公示等级无效/],
+    ['before the earliest regime', { decisionDate: '2017-07-30', tier: 'general' }, /早于已知最早的公示期限规定/],
+    ['bad listedUntil', { decisionDate: '2026-04-01', tier: 'general', listedUntil: '2030-02-30' }, /名单移出日期无效/],
+  ])('%s', (_case, input, message) => {
+    try {
+      computePublicity(input as Parameters<typeof computePublicity>[0]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).code).toBe('INVALID_ARGUMENT');
+      expect((e as DomainError).message).toMatch(message);
+    }
+  });
+});
