@@ -35,28 +35,74 @@ function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** A bigram in at least this share of searchable names is "frequent" (see {@link isFrequent}). */
+const FREQUENT_SHARE = 0.05;
+const STATS_TTL_MS = 10 * 60_000;
+const statsCache = new WeakMap<Sql, { at: number; shares: Map<string, number> }>();
+
 /**
- * The matches, at most cap + 1 of them (`hits`), plus up to cap names starting with the fragment in
- * index order (`firsts`, so prefix matches are ranked even when the fragment is very common).
- * A 2-character fragment is one bigram (GIN on `pubcredit_name_bigrams`); a longer one is served
- * by the trigram GIN through LIKE. Parameters: $1 fragment, $2 prefix pattern, $3 cap, $4 contains pattern.
+ * The share of searchable names each common bigram occurs in, from the planner statistics of the
+ * bigram index (ANALYZE, `most_common_elems`); cached for ten minutes per database. Empty before
+ * the first ANALYZE (then every search uses the index).
  */
-function candidatesSql(q: string): string {
-  const contains =
-    [...q].length === 2
-      ? `pubcredit_name_bigrams(s.name) @> pubcredit_name_bigrams($1::text)`
-      : `pubcredit_name_norm(s.name) like $4::text escape '\\'`;
+async function bigramShares(sql: Sql): Promise<Map<string, number>> {
+  const cached = statsCache.get(sql);
+  if (cached && Date.now() - cached.at < STATS_TTL_MS) return cached.shares;
+  const { rows } = await sql.query<{ elems: string[] | null; freqs: number[] | null }>(
+    `select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs
+       from pg_stats where schemaname = current_schema() and tablename = 'subjects_name_bigrams_idx'`,
+  );
+  const shares = new Map<string, number>();
+  const { elems, freqs } = rows[0] ?? { elems: null, freqs: null };
+  elems?.forEach((e, i) => shares.set(e, freqs?.[i] ?? 0));
+  statsCache.set(sql, { at: Date.now(), shares });
+  return shares;
+}
+
+/** Every bigram of the fragment is frequent: a table scan finds cap + 1 matches quickly. */
+async function isFrequent(sql: Sql, q: string): Promise<boolean> {
+  const shares = await bigramShares(sql);
+  if (shares.size === 0) return false;
+  const chars = [...q];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if ((shares.get(`${chars[i]}${chars[i + 1]}`) ?? 0) < FREQUENT_SHARE) return false;
+  }
+  return true;
+}
+
+/** Names starting with the fragment collected besides the matches, to rank first. */
+const PREFIX_CANDIDATES = 100;
+
+const HIT_COLUMNS = 's.subject_id, s.kind, s.uscc, s.name, s.name_norm';
+
+/**
+ * The matches, at most cap + 1 of them (`hits`), plus some names starting with the fragment
+ * (`firsts`) and the exact names (`exact`), so those rank first even when the fragment is very
+ * common. A 2-character fragment is one bigram (GIN on `pubcredit_bigrams(name_norm)`); a longer
+ * one is served by the trigram GIN through LIKE. The columns ride along (no second look-up).
+ * When every bigram of the fragment is in a large share of names, reading the table until cap + 1
+ * matches are found (`scan`) is cheaper than building the index bitmap of every match.
+ * Parameters: $1 fragment, $2 prefix pattern, $3 cap, $4 contains pattern (longer fragments, no scan).
+ */
+function candidatesSql(q: string, scan: boolean): string {
+  const contains = scan
+    ? `strpos(s.name_norm, $1::text) > 0`
+    : [...q].length === 2
+      ? `pubcredit_bigrams(s.name_norm) @> pubcredit_bigrams($1::text) and strpos(s.name_norm, $1::text) > 0`
+      : `s.name_norm like $4::text escape '\\'`;
   return `hits as (
-       select s.subject_id from subjects s
+       select ${HIT_COLUMNS} from subjects s
         where s.kind <> 'natural_person' and ${contains}
-          and strpos(pubcredit_name_norm(s.name), $1::text) > 0
         limit $3::int + 1
      ), firsts as (
-       select s.subject_id from subjects s
-        where s.kind <> 'natural_person' and pubcredit_name_norm(s.name) like $2::text escape '\\'
-        order by pubcredit_name_norm(s.name)
-        limit $3::int
-     ), candidates as (select subject_id from hits union select subject_id from firsts)`;
+       select ${HIT_COLUMNS} from subjects s
+        where s.kind <> 'natural_person' and (s.name_norm collate "C") like $2::text escape '\\'
+        limit ${PREFIX_CANDIDATES}
+     ), exact as (
+       select ${HIT_COLUMNS} from subjects s
+        where s.kind <> 'natural_person' and (s.name_norm collate "C") = $1::text
+        limit 100
+     ), candidates as (select * from hits union select * from firsts union select * from exact)`;
 }
 
 const COUNTS = `(select count(*) from hits)::text || '/' || (select count(*) from candidates)::text`;
@@ -69,23 +115,23 @@ const COUNTS = `(select count(*) from hits)::text || '/' || (select count(*) fro
 export async function searchSubjectsByName(sql: Sql, query: SubjectSearchQuery): Promise<SubjectSearchResult> {
   const cap = query.cap ?? SEARCH_CAP;
   const { q } = query;
+  const scan = await isFrequent(sql, q);
   const base: unknown[] = [q, `${likeEscape(q)}%`, cap];
-  if ([...q].length !== 2) base.push(`%${likeEscape(q)}%`);
+  if ([...q].length !== 2 && !scan) base.push(`%${likeEscape(q)}%`);
   const n = base.length;
   const { rows } = await sql.query<SubjectSearchRow & { matched: string }>(
-    `with ${candidatesSql(q)}
-     select s.subject_id, s.kind, s.uscc, s.name, ${COUNTS} as matched
-       from candidates c join subjects s on s.subject_id = c.subject_id
-      order by (pubcredit_name_norm(s.name) = $1::text) desc,
-               (pubcredit_name_norm(s.name) like $2::text escape '\\') desc,
-               length(s.name), s.name, s.subject_id
+    `with ${candidatesSql(q, scan)}
+     select c.subject_id, c.kind, c.uscc, c.name, ${COUNTS} as matched
+       from candidates c
+      order by (c.name_norm = $1::text) desc, starts_with(c.name_norm, $1::text) desc,
+               length(c.name), c.name, c.subject_id
       limit $${n + 1} offset $${n + 2}`,
     [...base, query.limit, query.offset],
   );
   let matched = rows[0]?.matched;
   if (matched === undefined && query.offset > 0) {
     // A page past the end has no row to carry the counts: ask for them alone.
-    const counted = await sql.query<{ matched: string }>(`with ${candidatesSql(q)} select ${COUNTS} as matched`, base);
+    const counted = await sql.query<{ matched: string }>(`with ${candidatesSql(q, scan)} select ${COUNTS} as matched`, base);
     matched = counted.rows[0]?.matched;
   }
   const [hits = 0, candidates = 0] = (matched ?? '0/0').split('/').map(Number);
