@@ -26,3 +26,4 @@ export * from './audit.table';
 export * from './audit-hash';
 export * from './audit.repository';
 export * from './cipher-columns.repository';
+export * from './tier-rule.repository';

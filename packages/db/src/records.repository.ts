@@ -132,6 +132,16 @@ export const RECORD_COPY_COLUMNS = [
   'pii_cipher',
   'batch_id',
   'row_no',
+  // publicity (migration 006), computed by the domain's publicity engine at import
+  'negative',
+  'regime',
+  'tier',
+  'min_until',
+  'max_until',
+  'simple_procedure',
+  'never_public',
+  'publicity_ended_at',
+  'publicity_end_reason',
 ] as const;
 
 /** Appends record versions; `csv` has {@link RECORD_COPY_COLUMNS} in order. */
@@ -139,16 +149,33 @@ export function copyRecordVersions(tx: Tx, csv: string): Promise<void> {
   return tx.copyFrom('records', RECORD_COPY_COLUMNS, csv);
 }
 
-/** Marks the versions a chunk replaced as superseded. */
-export async function supersedeVersions(tx: Tx, old: readonly RecordKeyState[], at: Date): Promise<void> {
-  if (old.length === 0) return;
-  await tx.query(
-    `update records r set superseded_at = $4
-       from unnest($1::uuid[], $2::text[], $3::int[]) as u(subject_id, record_key, version)
-      where r.subject_id = u.subject_id and r.record_key = u.record_key and r.version = u.version
-        and r.superseded_at is null`,
+/** How the publicity of a replaced version ended (repaired, withdrawn, expired), to carry over to its successor. */
+export interface PublicityEnd {
+  endedAt: Date;
+  reason: 'expired' | 'repaired' | 'withdrawn';
+}
+
+/**
+ * Marks the versions a chunk replaced as superseded. Returns, by record key, the publicity ends
+ * set on them: a new version of a repaired record stays repaired.
+ */
+export async function supersedeVersions(tx: Tx, old: readonly RecordKeyState[], at: Date): Promise<Map<string, PublicityEnd>> {
+  const ends = new Map<string, PublicityEnd>();
+  if (old.length === 0) return ends;
+  const { rows } = await tx.query<{ record_key: string; publicity_ended_at: Date | null; publicity_end_reason: PublicityEnd['reason'] | null }>(
+    `with replaced as (
+       update records r set superseded_at = $4
+         from unnest($1::uuid[], $2::text[], $3::int[]) as u(subject_id, record_key, version)
+        where r.subject_id = u.subject_id and r.record_key = u.record_key and r.version = u.version
+          and r.superseded_at is null
+       returning r.record_key, r.publicity_ended_at, r.publicity_end_reason)
+     select record_key, publicity_ended_at, publicity_end_reason from replaced where publicity_end_reason is not null`,
     [old.map((o) => o.subjectId), old.map((o) => o.recordKey), old.map((o) => o.version), at],
   );
+  for (const r of rows) {
+    if (r.publicity_end_reason && r.publicity_ended_at) ends.set(r.record_key, { endedAt: r.publicity_ended_at, reason: r.publicity_end_reason });
+  }
+  return ends;
 }
 
 /** Points new natural keys at version 1 (COPY: keys of a chunk are new and distinct). */

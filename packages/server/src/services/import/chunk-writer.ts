@@ -11,7 +11,7 @@ import {
   supersedeVersions,
   upsertSubjects,
 } from '@pubcredit/db';
-import type { RecordKeyState, Sql, SubjectNameSeen, SubjectUpsert, Tx } from '@pubcredit/db';
+import type { PublicityEnd, RecordKeyState, Sql, SubjectNameSeen, SubjectUpsert, Tx } from '@pubcredit/db';
 import type { PreparedRecord, RejectedRow } from './row-preparer';
 import type { RowIssue } from '@pubcredit/domain';
 
@@ -76,14 +76,21 @@ function subjectsOf(records: readonly PreparedRecord[], source: string): { subje
   return { subjects: [...subjects.values()], names: [...names.values()] };
 }
 
-function recordsCsv(rows: { rec: PreparedRecord; version: number }[], b: BatchInfo): string {
+const bool = (v: boolean): string => (v ? 't' : 'f');
+
+/** COPY CSV of new versions, columns as RECORD_COPY_COLUMNS; `ends` carries a publicity end over by record key. */
+function recordsCsv(rows: { rec: PreparedRecord; version: number }[], b: BatchInfo, ends: ReadonlyMap<string, PublicityEnd>): string {
   const receivedAt = b.receivedAt.toISOString();
   let csv = '';
   for (const { rec, version } of rows) {
+    const p = rec.publicity;
+    const end = ends.get(rec.recordKey);
     csv +=
       `${rec.subject.subjectId},${rec.recordKey},${version},${b.catalog},${b.edition},${b.source},${csvField(rec.docNo)},` +
       `${rec.decisionDate},${receivedAt},${csvField(rec.reportWorkingDays)},${rec.contentHash},${csvField(rec.dataJson)},` +
-      `${csvField(rec.piiCipher)},${b.batchId},${rec.rowNo}\n`;
+      `${csvField(rec.piiCipher)},${b.batchId},${rec.rowNo},` +
+      `${bool(p.negative)},${csvField(p.regime)},${csvField(p.tier)},${p.minUntil ?? ''},${p.maxUntil ?? ''},` +
+      `${bool(p.simpleProcedure)},${bool(p.neverPublic)},${end ? end.endedAt.toISOString() : ''},${end ? end.reason : ''}\n`;
   }
   return csv;
 }
@@ -100,7 +107,9 @@ export async function writeChunk(tx: Tx, chunk: Chunk, b: BatchInfo, counts: Cou
     await recordSubjectNames(tx, names, b.receivedAt);
     await refreshNameConflicts(tx, maybeConflicting);
   }
-  if (versions.length > 0) await copyRecordVersions(tx, recordsCsv(versions, b));
+  // Superseded first: the publicity end of a replaced version (repaired, withdrawn) carries over to the new one.
+  const ends = c.updated.length > 0 ? await supersedeVersions(tx, c.updated.map((u) => u.old), b.receivedAt) : new Map<string, PublicityEnd>();
+  if (versions.length > 0) await copyRecordVersions(tx, recordsCsv(versions, b, ends));
   if (c.created.length > 0) {
     await copyNewRecordKeys(
       tx,
@@ -108,7 +117,6 @@ export async function writeChunk(tx: Tx, chunk: Chunk, b: BatchInfo, counts: Cou
     );
   }
   if (c.updated.length > 0) {
-    await supersedeVersions(tx, c.updated.map((u) => u.old), b.receivedAt);
     await advanceRecordKeys(
       tx,
       c.updated.map(({ rec, version }) => ({ recordKey: rec.recordKey, subjectId: rec.subject.subjectId, version, contentHash: rec.contentHash })),

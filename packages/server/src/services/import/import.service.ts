@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { getDepartment, insertBatch, lockSourceForImport } from '@pubcredit/db';
+import { getDepartment, insertBatch, listTierRules, lockSourceForImport } from '@pubcredit/db';
 import { DomainError, fieldForHeader, getCatalog, matchHeaders, normalizeHeader } from '@pubcredit/domain';
 import type { CatalogDef, RowIssue } from '@pubcredit/domain';
 import type { AppContext } from '../../context';
@@ -140,12 +140,14 @@ export async function importFile(ctx: AppContext, req: ImportRequest): Promise<I
     );
   }
   const calendar = await getWorkingCalendar(ctx);
+  // Read once per batch: tiers are per department, catalogue and penalty type (issue #4 §1).
+  const tierRules = (await listTierRules(ctx.db)).filter((r) => r.catalog === catalog.code);
   const fileHash = req.dryRun ? undefined : sha256File(req.filePath);
   fileHash?.catch(() => {});
   const source = await open(req, catalog);
 
   const { columns, ignored } = matchColumns(catalog, source);
-  const preparer = new RowPreparer({ catalog, source: req.source, columns, ignored, headers: source.headers, keys: ctx.keys, calendar, receivedDay });
+  const preparer = new RowPreparer({ catalog, source: req.source, columns, ignored, headers: source.headers, keys: ctx.keys, calendar, receivedDay, tierRules });
 
   const totals = { total: 0, accepted: 0, rejected: 0, warnings: 0 };
   const issues: RowIssue[] = [];

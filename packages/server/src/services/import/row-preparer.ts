@@ -1,11 +1,13 @@
 import { hash } from 'node:crypto';
 import type { SubjectUpsert } from '@pubcredit/db';
 import { DomainError, fieldForHeader, fieldLabel, maskIdNumber, validateRow } from '@pubcredit/domain';
-import type { CatalogDef, FieldDef, RowIssue, WorkingCalendar } from '@pubcredit/domain';
+import type { CatalogDef, FieldDef, RowIssue, TierRule, WorkingCalendar } from '@pubcredit/domain';
 import type { DataKeys } from '../../crypto/data-keys';
 import { unguardCell } from '../export/cell-guard';
 import { personalHeaderTest, sealRow } from '../quarantine-seal.service';
 import { FingerprintMap } from './fingerprint-map';
+import { PublicityCalculator } from './record-publicity';
+import type { RecordPublicity } from './record-publicity';
 import type { SourceRow } from './source/source.types';
 import { personSubjectId, usccSubjectId } from './subject-identity';
 
@@ -21,6 +23,8 @@ export interface PreparedRecord {
   dataJson: string;
   piiCipher: string | null;
   reportWorkingDays: number | null;
+  /** Publicity columns (regime, tier, periods, 简易程序, never public); all empty on non-negative catalogues. */
+  publicity: RecordPublicity;
 }
 
 /** A rejected row: what was given, by header (ID and mobile numbers masked), and why. */
@@ -50,6 +54,8 @@ export interface PrepareOptions {
   calendar: WorkingCalendar;
   /** The Beijing day of receipt, YYYY-MM-DD: bounds dates and ends the working-day count. */
   receivedDay: string;
+  /** The credit centre's tier rules (publicity_tier_rules), read once per batch. */
+  tierRules: readonly TierRule[];
 }
 
 /** The natural key: catalogue + source department + 文书号, as a SHA-256 digest. */
@@ -64,6 +70,9 @@ export class RowPreparer {
   private readonly personal: readonly FieldDef[];
   private readonly docField: FieldDef | undefined;
   private readonly dateField: FieldDef | undefined;
+  /** Local extension fields (not in the national template): left out of the data when empty, so hashes stay. */
+  private readonly extensions: readonly string[];
+  private readonly publicity: PublicityCalculator;
 
   /** A downloaded rejected file (it has the 错误原因 column): its cells carry our export guard. */
   private readonly resubmitted: boolean;
@@ -75,6 +84,8 @@ export class RowPreparer {
     this.personal = opts.catalog.fields.filter((f) => f.personal);
     this.docField = opts.catalog.fields.find((f) => f.role === 'doc_no');
     this.dateField = opts.catalog.fields.find((f) => f.role === 'decision_date');
+    this.extensions = opts.catalog.fields.filter((f) => f.localExtension).map((f) => f.code);
+    this.publicity = new PublicityCalculator(opts.catalog, opts.tierRules);
   }
 
   prepare(row: SourceRow): PreparedRow {
@@ -118,6 +129,17 @@ export class RowPreparer {
 
     const reportWorkingDays = this.countWorkingDays(validated.decisionDate, (issue) => issues.push(at(issue)));
     const values = validated.values;
+    const { publicity, warning } = this.publicity.of({
+      sourceDept: this.opts.source,
+      decisionDate: validated.decisionDate,
+      subjectKind: validated.subject.kind,
+      values,
+    });
+    if (warning) issues.push(at({ field: this.dateField?.code ?? '', severity: 'warning', rule: 'publicity.before_regimes', message: warning }));
+    for (const code of this.extensions) {
+      // undefined, not delete: JSON.stringify leaves it out and the object keeps its shape.
+      if (values[code] === null) (values as Record<string, unknown>)[code] = undefined;
+    }
     const plain: Record<string, string> = {};
     for (const f of this.personal) {
       const v = values[f.code];
@@ -143,6 +165,7 @@ export class RowPreparer {
         dataJson,
         piiCipher: hasPii ? keys.encrypt(plainJson) : null,
         reportWorkingDays,
+        publicity,
       },
     };
   }
