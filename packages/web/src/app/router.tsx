@@ -1,14 +1,34 @@
 import { Spin } from 'antd';
 import { Suspense, lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { DisclosuresPage } from '../features/portal/disclosures.page';
 import { PortalHomePage } from '../features/portal/portal-home.page';
+import { PortalLayout } from '../features/portal/portal-layout';
+import { PortalNotFoundPage } from '../features/portal/portal-not-found.page';
+import { SearchResultsPage } from '../features/portal/search-results.page';
+import { SubjectCardPage } from '../features/portal/subject-card.page';
+import { SubjectPage } from '../features/portal/subject.page';
+import { VerifyPage } from '../features/portal/verify.page';
 
 // The console is its own chunk: portal visitors never download it.
 const ConsoleApp = lazy(() => import('./console-app'));
 
 /** `/console/*` is the staff console; everything else is the public portal's (issue #4). */
 export const router = createBrowserRouter([
-  { path: '/', element: <PortalHomePage /> },
+  {
+    path: '/',
+    element: <PortalLayout />,
+    children: [
+      { index: true, element: <PortalHomePage /> },
+      { path: 'search', element: <SearchResultsPage /> },
+      { path: 'subjects/:code', element: <SubjectPage /> },
+      { path: 'subjects/:code/card', element: <SubjectCardPage /> },
+      { path: 'disclosures', element: <DisclosuresPage /> },
+      { path: 'verify', element: <VerifyPage /> },
+      { path: 'verify/:reportNo', element: <VerifyPage /> },
+      { path: '*', element: <PortalNotFoundPage /> },
+    ],
+  },
   {
     path: '/console/*',
     element: (
@@ -17,5 +37,4 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   },
-  { path: '*', element: <PortalHomePage /> },
 ]);

@@ -44,3 +44,25 @@ export function afterLoginPath(from: string | null | undefined, role: Role): str
   const section = sectionOfPath(from);
   return section && canAccess(role, section) ? from : fallback;
 }
+
+/** The public portal's pages (issue #4). */
+export const PORTAL_PATHS = {
+  home: '/',
+  search: '/search',
+  disclosures: '/disclosures',
+} as const;
+
+/** 信用档案 of a subject, by 统一社会信用代码 or subjectId (never an ID number). */
+export function subjectPath(code: string): string {
+  return `/subjects/${encodeURIComponent(code)}`;
+}
+
+/** The printable 信用码 card of a subject. */
+export function subjectCardPath(code: string): string {
+  return `${subjectPath(code)}/card`;
+}
+
+/** Where a report's QR code leads. */
+export function verifyPath(reportNo: string): string {
+  return `/verify/${encodeURIComponent(reportNo)}`;
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  disclosureSearch,
+  maskIdNumbers,
+  pageParam,
+  parseDisclosureParams,
+  publicityText,
+  recordFields,
+  searchHref,
+  searchProblem,
+  splitHighlights,
+  verifyOutcome,
+} from './portal-format';
+
+describe('splitHighlights', () => {
+  it.each([
+    ['平顶山市鹰城建材有限公司', [{ start: 4, end: 6 }], [['平顶山市', false], ['鹰城', true], ['建材有限公司', false]]],
+    ['鹰城鹰城', [{ start: 2, end: 4 }, { start: 0, end: 2 }], [['鹰城鹰城', true]]],
+    ['建材建材厂', [{ start: 0, end: 2 }, { start: 2, end: 4 }], [['建材建材', true], ['厂', false]]],
+    ['恒达', [], [['恒达', false]]],
+    ['恒达商贸', [{ start: 1, end: 3 }, { start: 2, end: 4 }], [['恒', false], ['达商贸', true]]],
+    ['恒达', [{ start: 1, end: 99 }, { start: -3, end: 0 }, { start: 1, end: 1 }], [['恒', false], ['达', true]]],
+    ['', [{ start: 0, end: 2 }], [['', false]]],
+  ])('%s %j', (text, highlights, expected) => {
+    expect(splitHighlights(text, highlights).map((s) => [s.text, s.mark])).toEqual(expected);
+  });
+});
+
+describe('publicityText', () => {
+  it('words the period of a negative record', () => {
+    expect(publicityText({ tier: 'general', minUntil: '2026-04-23', maxUntil: '2027-10-23' })).toEqual({
+      tier: '一般',
+      until: '公示期至 2027-10-23',
+      repairFrom: '可申请信用修复自 2026-04-23',
+    });
+  });
+  it('is empty for records without one', () => {
+    expect(publicityText({ tier: null, minUntil: null, maxUntil: null })).toEqual({ tier: null, until: null, repairFrom: null });
+    expect(publicityText({})).toEqual({ tier: null, until: null, repairFrom: null });
+  });
+});
+
+describe('maskIdNumbers', () => {
+  it('masks 18-digit ID numbers but not 统一社会信用代码 or amounts', () => {
+    expect(maskIdNumbers('身份证 410402197008155174。')).toBe('身份证 410402***********4。');
+    expect(maskIdNumbers('41040219681102518X')).toBe('410402***********X');
+    expect(maskIdNumbers('91410402MAA0M6D717')).toBe('91410402MAA0M6D717');
+    expect(maskIdNumbers('11410400005847120C')).toBe('11410400005847120C');
+    expect(maskIdNumbers('410402********5174')).toBe('410402********5174');
+    expect(maskIdNumbers('1234567890123456789012')).toBe('1234567890123456789012');
+  });
+});
+
+describe('recordFields', () => {
+  const fields = [
+    { code: 'CF_WSH', name: '行政处罚决定书文号' },
+    { code: 'CF_FR', name: '法定代表人' },
+    { code: 'CF_JE', name: '罚款金额（万元）' },
+    { code: 'CF_CFLB', name: '处罚类别', type: 'enum_list', enumValues: [{ code: '03', name: '罚款' }, { code: '04', name: '没收违法所得' }] },
+    { code: 'CF_LB', name: '行政相对人类别', type: 'enum', enumValues: [{ code: '02', name: '法人' }] },
+  ];
+  it('labels by Chinese name in catalogue order, drops empty values, keeps unknown codes last', () => {
+    const rows = recordFields({ X_EXTRA: '附加', CF_JE: 0.8, CF_FR: '', CF_WSH: '平市监罚〔2026〕100号', NONE: null }, fields);
+    expect(rows).toEqual([
+      { label: '行政处罚决定书文号', value: '平市监罚〔2026〕100号' },
+      { label: '罚款金额（万元）', value: '0.8' },
+      { label: 'X_EXTRA', value: '附加' },
+    ]);
+  });
+  it('names enum codes, lists joined; unknown codes stay', () => {
+    expect(recordFields({ CF_CFLB: ['03', '04', '99'], CF_LB: '02' }, fields)).toEqual([
+      { label: '处罚类别', value: '罚款、没收违法所得、99' },
+      { label: '行政相对人类别', value: '法人' },
+    ]);
+  });
+  it('masks ID numbers that slipped through', () => {
+    expect(recordFields({ CF_FR: '410402197008155174' }, fields)).toEqual([{ label: '法定代表人', value: '410402***********4' }]);
+  });
+  it('works before the catalogue has loaded', () => {
+    expect(recordFields({ A: 'x' }, undefined)).toEqual([{ label: 'A', value: 'x' }]);
+  });
+});
+
+describe('search query', () => {
+  it('builds /search links', () => {
+    expect(searchHref(' 鹰城 ')).toBe('/search?q=%E9%B9%B0%E5%9F%8E');
+    expect(searchHref('鹰城', 3)).toBe('/search?q=%E9%B9%B0%E5%9F%8E&page=3');
+  });
+  it('asks for at least two characters', () => {
+    expect(searchProblem('  ')).toBe('请输入企业名称或统一社会信用代码');
+    expect(searchProblem('鹰')).toBe('请至少输入 2 个字');
+    expect(searchProblem('鹰城')).toBeNull();
+  });
+  it.each([
+    [null, 1],
+    ['2', 2],
+    ['0', 1],
+    ['-1', 1],
+    ['1.5', 1],
+    ['abc', 1],
+  ])('page %s → %d', (value, page) => {
+    expect(pageParam(value)).toBe(page);
+  });
+});
+
+describe('disclosure query', () => {
+  it('reads the filters, dropping malformed dates', () => {
+    expect(parseDisclosureParams(new URLSearchParams('catalog=administrative_penalty&department=11410400005847120C&from=2026-01-01&to=bad&page=2'))).toEqual({
+      catalog: 'administrative_penalty',
+      department: '11410400005847120C',
+      from: '2026-01-01',
+      to: undefined,
+      page: 2,
+    });
+    expect(parseDisclosureParams(new URLSearchParams(''))).toEqual({ catalog: undefined, department: undefined, from: undefined, to: undefined, page: 1 });
+  });
+  it('writes them back without empty ones', () => {
+    expect(disclosureSearch({ page: 1 })).toBe('');
+    expect(disclosureSearch({ catalog: 'administrative_license', from: '2026-01-01', page: 3 })).toBe('?catalog=administrative_license&from=2026-01-01&page=3');
+  });
+});
+
+describe('verifyOutcome', () => {
+  it.each([
+    [{ found: true, authentic: true, changed: false }, 'authentic'],
+    [{ found: true, authentic: true, changed: true }, 'changed'],
+    [{ found: true, authentic: false, changed: false }, 'forged'],
+    [{ found: true, authentic: false, changed: true }, 'forged'],
+    [{ found: false, authentic: false, changed: false }, 'not_found'],
+  ])('%j → %s', (v, outcome) => {
+    expect(verifyOutcome(v)).toBe(outcome);
+  });
+});

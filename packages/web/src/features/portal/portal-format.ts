@@ -1,0 +1,177 @@
+/**
+ * Pure helpers of the public portal (unit-tested in portal-format.test.ts): highlight splitting,
+ * publicity wording, record fields by Chinese name, and the query strings of the portal's pages.
+ */
+import type { Highlight, PublicRecord, PublicityTier, ReportVerification, SubjectKind } from '../../api/portal.types';
+
+export interface Segment {
+  text: string;
+  /** Part of a match: rendered in <mark>. */
+  mark: boolean;
+}
+
+/**
+ * The name cut into plain and matched parts. Highlights may come unsorted, overlapping or out of
+ * range (a name changed since it was indexed): they are clamped and merged, never trusted blindly.
+ */
+export function splitHighlights(text: string, highlights: readonly Highlight[]): Segment[] {
+  const ranges = highlights
+    .map((h) => ({ start: Math.max(0, Math.min(text.length, h.start)), end: Math.max(0, Math.min(text.length, h.end)) }))
+    .filter((h) => h.end > h.start)
+    .sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const r of merged) {
+    if (r.start > at) segments.push({ text: text.slice(at, r.start), mark: false });
+    segments.push({ text: text.slice(r.start, r.end), mark: true });
+    at = r.end;
+  }
+  if (at < text.length || segments.length === 0) segments.push({ text: text.slice(at), mark: false });
+  return segments;
+}
+
+export const TIER_NAMES: Record<PublicityTier, string> = { minor: '轻微', general: '一般', serious: '严重' };
+
+export const SUBJECT_KIND_NAMES: Record<SubjectKind, string> = {
+  legal_person: '法人及非法人组织',
+  individual_business: '个体工商户',
+  natural_person: '自然人',
+};
+
+export interface PublicityText {
+  tier: string | null;
+  /** 公示期至 YYYY-MM-DD (the last public day). */
+  until: string | null;
+  /** 可申请信用修复自 YYYY-MM-DD. */
+  repairFrom: string | null;
+}
+
+/** The publicity period of a negative record in words; all null for records without one. */
+export function publicityText(record: Pick<PublicRecord, 'tier' | 'minUntil' | 'maxUntil'>): PublicityText {
+  return {
+    tier: record.tier ? (TIER_NAMES[record.tier] ?? record.tier) : null,
+    until: record.maxUntil ? `公示期至 ${record.maxUntil}` : null,
+    repairFrom: record.minUntil ? `可申请信用修复自 ${record.minUntil}` : null,
+  };
+}
+
+/**
+ * A full 18-digit 居民身份证号码 (area, birth date 18xx–20xx, sequence, check character). The server
+ * masks them; the portal masks again whatever still looks like one (defence in depth).
+ */
+const ID_NUMBER = /(?<![0-9A-Za-z])([1-9]\d{5})(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}([\dXx])(?![0-9A-Za-z])/g;
+
+export function maskIdNumbers(text: string): string {
+  return text.replace(ID_NUMBER, (_m, area: string, check: string) => `${area}${'*'.repeat(11)}${check}`);
+}
+
+export interface FieldRow {
+  label: string;
+  value: string;
+}
+
+/** A catalogue field as the portal needs it (GET /catalogs); enum codes are shown by their names. */
+export interface FieldInfo {
+  code: string;
+  name: string;
+  type?: string;
+  enumValues?: readonly { code: string; name: string }[];
+}
+
+function valueText(value: unknown, field?: FieldInfo): string {
+  if (value === null || value === undefined) return '';
+  const named = (v: unknown) => {
+    const text = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+    return field?.enumValues?.find((e) => e.code === text)?.name ?? text;
+  };
+  if (Array.isArray(value)) return value.map(named).join('、');
+  return named(value);
+}
+
+/**
+ * A record's data as rows by the catalogue's Chinese field names, in the catalogue's order (unknown
+ * fields after, by code), enum codes by their names; empty values are left out.
+ */
+export function recordFields(data: Record<string, unknown>, fields: readonly FieldInfo[] | undefined): FieldRow[] {
+  const rows: FieldRow[] = [];
+  const seen = new Set<string>();
+  for (const field of fields ?? []) {
+    seen.add(field.code);
+    const value = valueText(data[field.code], field).trim();
+    if (value) rows.push({ label: field.name, value: maskIdNumbers(value) });
+  }
+  for (const [code, raw] of Object.entries(data)) {
+    if (seen.has(code)) continue;
+    const value = valueText(raw).trim();
+    if (value) rows.push({ label: code, value: maskIdNumbers(value) });
+  }
+  return rows;
+}
+
+/** A positive page number from a query string value, 1 otherwise. */
+export function pageParam(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+/** /search?q=…&page=… (page left out when 1). */
+export function searchHref(q: string, page = 1): string {
+  const params = new URLSearchParams({ q: q.trim() });
+  if (page > 1) params.set('page', String(page));
+  return `/search?${params.toString()}`;
+}
+
+/** The search tells a 统一社会信用代码 from a name fragment; ≥ 2 characters either way. */
+export function searchProblem(q: string): string | null {
+  const text = q.trim();
+  if (!text) return '请输入企业名称或统一社会信用代码';
+  if ([...text].length < 2) return '请至少输入 2 个字';
+  return null;
+}
+
+export interface DisclosureParams {
+  catalog?: string;
+  department?: string;
+  from?: string;
+  to?: string;
+  page: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The 双公示 filters from the page's query string; malformed dates are dropped. */
+export function parseDisclosureParams(search: URLSearchParams): DisclosureParams {
+  const text = (key: string) => search.get(key)?.trim() || undefined;
+  const date = (key: string) => {
+    const v = text(key);
+    return v && DATE.test(v) ? v : undefined;
+  };
+  return { catalog: text('catalog'), department: text('department'), from: date('from'), to: date('to'), page: pageParam(search.get('page')) };
+}
+
+/** The page's query string for the filters (empty ones and page 1 left out). */
+export function disclosureSearch(params: DisclosureParams): string {
+  const out = new URLSearchParams();
+  for (const key of ['catalog', 'department', 'from', 'to'] as const) {
+    const v = params[key];
+    if (v) out.set(key, v);
+  }
+  if (params.page > 1) out.set('page', String(params.page));
+  const qs = out.toString();
+  return qs ? `?${qs}` : '';
+}
+
+export type VerifyOutcome = 'authentic' | 'changed' | 'forged' | 'not_found';
+
+/** What a report verification means for the person holding the report. */
+export function verifyOutcome(v: Pick<ReportVerification, 'found' | 'authentic' | 'changed'>): VerifyOutcome {
+  if (!v.found) return 'not_found';
+  if (!v.authentic) return 'forged';
+  return v.changed ? 'changed' : 'authentic';
+}

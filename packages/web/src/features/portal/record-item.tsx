@@ -1,0 +1,48 @@
+import { Descriptions } from 'antd';
+import type { PortalCatalog, PublicRecord } from '../../api/portal.types';
+import { StatusTag } from '../../components/status-tag';
+import type { Tone } from '../../components/status-tag';
+import { publicityText, recordFields } from './portal-format';
+
+const TIER_TONES: Record<string, Tone> = { minor: 'info', general: 'warning', serious: 'error' };
+
+/**
+ * One public record: its document number and date, the source department, the publicity period
+ * (negative records: 公示期至 maxUntil, 可申请信用修复自 minUntil, 轻微/一般/严重) and every field by
+ * its Chinese name.
+ */
+export function RecordItem({ record, catalog, headingLevel = 3 }: { record: PublicRecord; catalog?: PortalCatalog; headingLevel?: 3 | 4 }) {
+  const period = publicityText(record);
+  const rows = recordFields(record.data, catalog?.fields);
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  return (
+    <article className="portal-record" data-testid="public-record">
+      <Heading>
+        {record.docNo || record.catalogName}
+        {period.tier ? (
+          <span style={{ marginLeft: 8, fontWeight: 'normal' }}>
+            <StatusTag tone={TIER_TONES[record.tier ?? ''] ?? 'neutral'}>{period.tier}</StatusTag>
+          </span>
+        ) : null}
+      </Heading>
+      <div>
+        决定日期：{record.decisionDate} · 来源部门：{record.sourceDeptName || record.sourceDept}
+      </div>
+      {period.until ? (
+        <p className="period" data-testid="publicity-period">
+          {period.until}
+          {period.repairFrom ? `；${period.repairFrom}` : ''}
+          {period.tier ? `；严重程度：${period.tier}` : ''}
+          {record.regimeName ? `（依据${record.regimeName}）` : ''}
+        </p>
+      ) : null}
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, sm: 1, md: 2 }}
+        items={rows.map((row, i) => ({ key: `${i}`, label: row.label, children: row.value }))}
+        styles={{ label: { width: 160 } }}
+      />
+    </article>
+  );
+}
