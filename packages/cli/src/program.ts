@@ -7,6 +7,7 @@ import { registerDepartmentsCommand } from './commands/departments.command';
 import { registerImportCommand } from './commands/import.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerMaintenanceCommands } from './commands/maintenance.command';
+import { registerPublicityCommands } from './commands/publicity.command';
 import { registerUsersCommand } from './commands/users.command';
 import { localise } from './help-text';
 
@@ -27,5 +28,6 @@ export function createProgram(): Command {
   registerAuditCommand(program);
   registerKeysCommand(program);
   registerMaintenanceCommands(program);
+  registerPublicityCommands(program);
   return program;
 }

@@ -34,3 +34,6 @@ export { addKey, keyIdOf, keyringTarget, loadKeyring, removeKey, saveKeyring } f
 export type { Keyring, KeyringEntry } from './crypto/keyring';
 export { cipherUsage, reencryptAll } from './services/key-rotation.service';
 export type { CipherUsage, ReencryptReport } from './services/key-rotation.service';
+export { listPublicityTierRules, removePublicityTierRule, setPublicityTierRule } from './services/publicity/tier-rules.service';
+export type { TierRuleInput, TierRuleKeyInput } from './services/publicity/tier-rules.service';
+export { recomputeMissingPublicity } from './services/publicity/recompute.service';

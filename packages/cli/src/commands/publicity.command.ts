@@ -1,0 +1,112 @@
+import type { Command } from 'commander';
+import { withContext } from '../cli-context';
+import { UsageError } from '../cli-errors';
+import { printJson, println, printTable } from '../output';
+
+// `pubcredit publicity` computes only (the domain's engine, no database); `pubcredit tiers` manages
+// the credit centre's tier rules, audited like every other change made from the command line.
+
+interface PublicityOpts {
+  decisionDate: string;
+  tier: string;
+  catalog?: string;
+  listedUntil?: string;
+  json?: boolean;
+}
+
+const ruleTarget = (o: { catalog: string; department?: string; penaltyType?: string }): string =>
+  [o.catalog, o.department ?? '*', o.penaltyType ?? '*'].join('/');
+
+function registerPublicity(program: Command): void {
+  program
+    .command('publicity')
+    .description('计算失信信息（行政处罚）的公示期限：适用规定、等级、最短与最长公示期（民法典第二百零一、二百零二条计算）')
+    .requiredOption('--decision-date <date>', '决定日期 YYYY-MM-DD（据此选择适用的规定）')
+    .requiredOption('--tier <tier>', '公示等级：minor（轻微）、general（一般）、serious（严重）')
+    .option('--catalog <code>', '信用信息目录代码，如 administrative_penalty（须为失信信息目录）')
+    .option('--listed-until <date>', '仍在失信联合惩戒对象名单上时，移出名单的日期（河南省社会信用条例第十九条）')
+    .option('--json', '以 JSON 输出 {"regime","tier","minUntil","maxUntil"}')
+    .action(async (opts: PublicityOpts) => {
+      const { TIER_NAMES, computePublicity, regimeName } = await import('@pubcredit/domain');
+      const p = computePublicity({
+        decisionDate: opts.decisionDate.trim(),
+        tier: opts.tier.trim() as 'minor',
+        ...(opts.catalog !== undefined ? { catalog: opts.catalog.trim() } : {}),
+        listedUntil: opts.listedUntil?.trim() ?? null,
+      });
+      if (opts.json) return printJson({ regime: p.regime, tier: p.tier, minUntil: p.minUntil, maxUntil: p.maxUntil });
+      const repair = p.minUntil === opts.decisionDate.trim() ? '履行义务后即可申请信用修复' : '此后可申请信用修复';
+      println(`适用${regimeName(p.regime)}，${TIER_NAMES[p.tier]}失信：最短公示期至 ${p.minUntil}（${repair}），最长公示至 ${p.maxUntil}（含当日），届满自动停止公示`);
+    });
+}
+
+function registerTiers(program: Command): void {
+  const tiers = program
+    .command('tiers')
+    .description('公示等级规则：按目录、部门、处罚类别设定轻微/一般/严重（最具体的规则优先；未设定时按默认表）');
+
+  tiers
+    .command('list')
+    .description('列出已设定的公示等级规则')
+    .option('--defaults', '同时列出未设定规则时使用的默认表（按处罚类别）')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { defaults?: boolean; json?: boolean }) => {
+      const rules = await withContext('tiers list', (ctx, server) => server.listPublicityTierRules(ctx));
+      const { DEFAULT_TIERS, TIER_NAMES } = await import('@pubcredit/domain');
+      const defaults = [...DEFAULT_TIERS.byPenaltyType].map(([penaltyType, r]) => ({ penaltyType, tier: r.tier, basis: r.basis }));
+      if (opts.json) {
+        const list = rules.map((r) => ({ catalog: r.catalog, department: r.sourceDept, penaltyType: r.penaltyType, tier: r.tier, basis: r.basis, createdAt: r.createdAt.toISOString() }));
+        return printJson(opts.defaults ? { rules: list, defaults: { catalog: DEFAULT_TIERS.catalog, byPenaltyType: defaults, fallback: DEFAULT_TIERS.fallback } } : list);
+      }
+      if (rules.length === 0) println('尚未设定公示等级规则；导入时按默认表确定等级（pubcredit tiers list --defaults 查看）。');
+      else {
+        printTable(
+          ['目录', '部门', '处罚类别', '等级', '依据'],
+          rules.map((r) => [r.catalog, r.sourceDept ?? '（所有部门）', r.penaltyType ?? '（所有类别）', `${r.tier}（${TIER_NAMES[r.tier]}）`, r.basis]),
+        );
+      }
+      if (opts.defaults) {
+        println();
+        println(`默认表（${DEFAULT_TIERS.catalog}，多个处罚类别取最严重者；简易程序为${TIER_NAMES[DEFAULT_TIERS.simpleProcedure.tier]}；其他为${TIER_NAMES[DEFAULT_TIERS.fallback.tier]}）：`);
+        printTable(['处罚类别', '等级', '依据'], defaults.map((d) => [d.penaltyType, `${d.tier}（${TIER_NAMES[d.tier]}）`, d.basis]));
+      }
+    });
+
+  tiers
+    .command('set')
+    .description('设定（或替换）一条公示等级规则；只影响此后导入的记录')
+    .requiredOption('--catalog <code>', '信用信息目录代码，如 administrative_penalty')
+    .option('--department <uscc>', '报送部门的统一社会信用代码（不填为所有部门）')
+    .option('--penalty-type <类别>', '处罚类别，如 罚款、吊销许可证件（名称或代码；不填为所有类别）')
+    .requiredOption('--tier <tier>', '公示等级：minor（轻微）、general（一般）、serious（严重）')
+    .requiredOption('--basis <依据>', '依据：文件名称及条款')
+    .action(async (opts: { catalog: string; department?: string; penaltyType?: string; tier: string; basis: string }) => {
+      const rule = await withContext(
+        'tiers set',
+        (ctx, server) => server.setPublicityTierRule(ctx, { catalog: opts.catalog, department: opts.department ?? null, penaltyType: opts.penaltyType ?? null, tier: opts.tier, basis: opts.basis }),
+        { action: 'publicity.tier_rule.set', target: ruleTarget(opts), details: { tier: opts.tier, basis: opts.basis }, result: (r) => ({ ruleId: r.ruleId }) },
+      );
+      println(`已设定公示等级规则：${ruleTarget({ catalog: rule.catalog, department: rule.sourceDept ?? undefined, penaltyType: rule.penaltyType ?? undefined })} → ${rule.tier}（依据：${rule.basis}）`);
+    });
+
+  tiers
+    .command('remove')
+    .description('删除一条公示等级规则（按目录、部门、处罚类别精确匹配）')
+    .requiredOption('--catalog <code>', '信用信息目录代码')
+    .option('--department <uscc>', '部门的统一社会信用代码（不填为所有部门的规则）')
+    .option('--penalty-type <类别>', '处罚类别（不填为所有类别的规则）')
+    .action(async (opts: { catalog: string; department?: string; penaltyType?: string }) => {
+      if (opts.catalog.trim() === '') throw new UsageError('--catalog 不能为空');
+      const rule = await withContext(
+        'tiers remove',
+        (ctx, server) => server.removePublicityTierRule(ctx, { catalog: opts.catalog, department: opts.department ?? null, penaltyType: opts.penaltyType ?? null }),
+        { action: 'publicity.tier_rule.remove', target: ruleTarget(opts), result: (r) => ({ ruleId: r.ruleId, tier: r.tier }) },
+      );
+      println(`已删除公示等级规则：${ruleTarget({ catalog: rule.catalog, department: rule.sourceDept ?? undefined, penaltyType: rule.penaltyType ?? undefined })}（原为 ${rule.tier}）`);
+    });
+}
+
+export function registerPublicityCommands(program: Command): void {
+  registerPublicity(program);
+  registerTiers(program);
+}
