@@ -54,3 +54,71 @@ export async function countPublicRecordsByCatalog(sql: Sql, subjectId: string, t
   );
   return Object.fromEntries(rows.map((row) => [row.catalog, Number(row.n)]));
 }
+
+/** Why a record stopped being public, and when (the current version's). */
+export interface RecordPublicityEnd {
+  recordKey: string;
+  subjectId: string;
+  publicityEndReason: 'expired' | 'repaired' | 'withdrawn';
+  publicityEndedAt: Date;
+}
+
+/**
+ * Ends the publicity of a record's current version (信用修复 'repaired', 撤销 'withdrawn'); the
+ * record stays stored and visible to staff. Undefined when there is no such record; a record whose
+ * publicity has already ended keeps its first reason (returned as it is).
+ */
+export async function endPublicity(
+  sql: Sql,
+  recordKey: string,
+  reason: 'repaired' | 'withdrawn',
+  at: Date,
+): Promise<(RecordPublicityEnd & { changed: boolean }) | undefined> {
+  const { rows } = await sql.query<{ record_key: string; subject_id: string; reason: RecordPublicityEnd['publicityEndReason']; ended_at: Date; changed: boolean }>(
+    `with current as (
+       select r.subject_id, r.record_key, r.version from records r
+        where r.record_key = $1 and r.superseded_at is null
+          and r.subject_id = (select subject_id from record_keys where record_key = $1)
+     ), ended as (
+       update records r set publicity_end_reason = $2, publicity_ended_at = $3
+         from current c
+        where r.subject_id = c.subject_id and r.record_key = c.record_key and r.version = c.version
+          and r.publicity_end_reason is null
+        returning r.subject_id, r.record_key, r.publicity_end_reason as reason, r.publicity_ended_at as ended_at, true as changed
+     )
+     select * from ended
+     union all
+     select r.subject_id, r.record_key, r.publicity_end_reason, r.publicity_ended_at, false
+       from records r join current c on r.subject_id = c.subject_id and r.record_key = c.record_key and r.version = c.version
+      where not exists (select 1 from ended) and r.publicity_end_reason is not null`,
+    [recordKey, reason, at],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return { recordKey: row.record_key, subjectId: row.subject_id, publicityEndReason: row.reason, publicityEndedAt: row.ended_at, changed: row.changed };
+}
+
+/** The subject and source department of a record (its latest version), or undefined when there is none. */
+export async function findRecordOwner(sql: Sql, recordKey: string): Promise<{ subjectId: string; sourceDept: string } | undefined> {
+  const { rows } = await sql.query<{ subject_id: string; source_dept: string }>(
+    `select r.subject_id, r.source_dept from records r
+      where r.record_key = $1 and r.subject_id = (select subject_id from record_keys where record_key = $1)
+      order by r.version desc limit 1`,
+    [recordKey],
+  );
+  return rows[0] && { subjectId: rows[0].subject_id, sourceDept: rows[0].source_dept };
+}
+
+/**
+ * Marks current records past the last day of their maximum period as `expired` (the scheduled
+ * job; publicRecordCondition already hides them from the day after maxUntil). Returns how many.
+ */
+export async function expirePublicity(sql: Sql, today: string, at: Date): Promise<number> {
+  const { rowCount } = await sql.query(
+    `update records set publicity_end_reason = 'expired', publicity_ended_at = $2
+      where superseded_at is null and publicity_end_reason is null and max_until is not null
+        and max_until < $1::date`,
+    [today, at],
+  );
+  return rowCount;
+}

@@ -18,6 +18,7 @@ import { apiKeyRoutes } from './routes/apikeys.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { departmentRoutes } from './routes/departments.routes';
+import { disclosureRoutes } from './routes/disclosures.routes';
 import { healthRoutes } from './routes/health.routes';
 import { recordRoutes } from './routes/records.routes';
 import { subjectRoutes } from './routes/subjects.routes';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(healthRoutes, api);
   await app.register(subjectRoutes, api);
   await app.register(recordRoutes, api);
+  await app.register(disclosureRoutes, api);
   await app.register(batchRoutes, api);
   await app.register(catalogRoutes, api);
   await app.register(authRoutes, { ...api, cookieSecure: http.cookieSecure });

@@ -50,7 +50,10 @@ function expectedTable(batchId: string, recordKey: string): Record<string, Entry
     'GET /api/v1/health': { expect: 'public' },
     'GET /api/v1/subjects': { expect: 'public', url: '/api/v1/subjects?q=鹰城' },
     'GET /api/v1/subjects/:code': { expect: 'public', url: `/api/v1/subjects/${COMPANY_USCC}` },
-    'GET /api/v1/records/:recordKey/versions': { expect: 'public', url: `/api/v1/records/${recordKey}/versions` },
+    'GET /api/v1/subjects/:code/records': { expect: 'public', url: `/api/v1/subjects/${COMPANY_USCC}/records` },
+    'GET /api/v1/disclosures': { expect: 'public' },
+    'GET /api/v1/disclosures.csv': { expect: 'public' },
+    'GET /api/v1/disclosures/departments': { expect: 'public' },
     'GET /api/v1/catalogs': { expect: 'public' },
     'GET /api/v1/catalogs/:code/template.csv': { expect: 'public', url: '/api/v1/catalogs/administrative_penalty/template.csv' },
     'GET /api/v1/catalogs/:code/template.xlsx': { expect: 'public', url: '/api/v1/catalogs/administrative_penalty/template.xlsx' },
@@ -62,6 +65,12 @@ function expectedTable(batchId: string, recordKey: string): Record<string, Entry
     'GET /api/v1/batches/:id/issues': { expect: { ...BATCH_READ, owner: 'A' }, url: `${batch}/issues` },
     'GET /api/v1/batches/:id/rejected.csv': { expect: { ...BATCH_READ, owner: 'A' }, url: `${batch}/rejected.csv` },
     'GET /api/v1/batches/:id/rejected.xlsx': { expect: { ...BATCH_READ, owner: 'A' }, url: `${batch}/rejected.xlsx` },
+    // records: every version (non-public ones too) for staff; a department its own records
+    'GET /api/v1/records/:recordKey/versions': {
+      expect: { staff: ['credit_officer', 'dept_reporter', 'dept_reviewer'], owner: 'A' },
+      url: `/api/v1/records/${recordKey}/versions`,
+    },
+    'POST /api/v1/records/:recordKey/publicity/end': { expect: { staff: ['credit_officer'] }, url: `/api/v1/records/${recordKey}/publicity/end` },
     // one's own session
     'POST /api/v1/auth/logout': { expect: { staff: ANY_STAFF } },
     'GET /api/v1/auth/session': { expect: { staff: ANY_STAFF } },

@@ -7,18 +7,21 @@ import type { RecordVersions } from '../src/schemas/record.schema';
 import type { SubjectArchive } from '../src/schemas/subject.schema';
 import { COMPANY_USCC, addDepartments, insertSubjectFixture } from './fixtures';
 import type { SubjectFixture } from './fixtures';
+import { addStaff, sessionFor } from './staff';
 import { createTestApp, createTestContext } from './test-context';
 
 describe.each(testEngines())('subjects and records on %s', (engine) => {
   let ctx: AppContext;
   let app: FastifyInstance;
   let fx: SubjectFixture;
+  let officer: Record<string, string>;
 
   beforeAll(async () => {
     ctx = await createTestContext(engine);
     await addDepartments(ctx);
     fx = await insertSubjectFixture(ctx);
     app = await createTestApp(ctx);
+    officer = (await sessionFor(ctx, await addStaff(ctx, 'credit_officer'))).headers;
   });
   afterAll(async () => {
     await app?.close();
@@ -75,8 +78,9 @@ describe.each(testEngines())('subjects and records on %s', (engine) => {
     expect(page.json()).toMatchObject({ total: 1, records: [] });
   });
 
-  it('lists every version of a record, masked, oldest first', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/v1/records/${fx.recordKey}/versions` });
+  it('lists every version of a record, masked, oldest first, to the credit centre (not to the public)', async () => {
+    expect((await app.inject({ method: 'GET', url: `/api/v1/records/${fx.recordKey}/versions` })).statusCode).toBe(401);
+    const res = await app.inject({ method: 'GET', url: `/api/v1/records/${fx.recordKey}/versions`, headers: officer });
     expect(res.statusCode).toBe(200);
     const body = res.json<RecordVersions>();
     expect(body.versions.map((v) => v.version)).toEqual([1, 2]);
@@ -86,7 +90,8 @@ describe.each(testEngines())('subjects and records on %s', (engine) => {
   });
 
   it('answers 404 for an unknown record and 400 for a malformed key', async () => {
-    expect((await app.inject({ method: 'GET', url: `/api/v1/records/${'0'.repeat(64)}/versions` })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/records/xyz/versions' })).statusCode).toBe(400);
+    const headers = officer;
+    expect((await app.inject({ method: 'GET', url: `/api/v1/records/${'0'.repeat(64)}/versions`, headers })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/records/xyz/versions', headers })).statusCode).toBe(400);
   });
 });

@@ -1,23 +1,41 @@
 import type { RecordVersion } from '@pubcredit/db';
-import { maskIdNumber } from '@pubcredit/domain';
+import { checkResidentId, maskIdNumber, regimeName } from '@pubcredit/domain';
 import type { RecordItem } from '../schemas/subject.schema';
 import type { RecordVersion as RecordVersionBody } from '../schemas/record.schema';
 
 const FULL_RESIDENT_ID = /^\d{17}[\dX]$/i;
 
+const EMBEDDED_RESIDENT_ID = /(?<![0-9])\d{17}[\dXx](?![0-9A-Za-z])/g;
+
+/**
+ * Masks what looks like a 居民身份证号码 in a text: a whole value of that shape, or a valid number
+ * inside a longer text (e.g. a 违法事实 naming the person).
+ * @example maskPersonalText('当事人410402199001011230') // '当事人4104**********1230'
+ */
+export function maskPersonalText(value: string): string {
+  if (FULL_RESIDENT_ID.test(value.trim())) return maskIdNumber(value);
+  return value.replace(EMBEDDED_RESIDENT_ID, (id) => (checkResidentId(id).valid ? maskIdNumber(id) : id));
+}
+
 /**
  * The importer stores personal fields masked; as a second line of defence any value that still
- * looks like a full 居民身份证号码 is masked here (invariant 5). pii_cipher is never presented.
+ * holds a full 居民身份证号码 is masked here (invariant 5). pii_cipher is never presented.
  */
 function maskedData(data: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    out[key] = typeof value === 'string' && FULL_RESIDENT_ID.test(value.trim()) ? maskIdNumber(value) : value;
-  }
+  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' ? maskPersonalText(value) : value;
   return out;
 }
 
-export function presentRecord(r: RecordVersion, catalogName: (code: string) => string): RecordItem {
+/** A department's name by its USCC, or null when unknown. */
+export type DeptNameOf = (uscc: string) => string | null;
+
+/**
+ * A record as every API response shows it: masked data, the source department's name and, on a
+ * negative record, its publicity regime, tier and period (null otherwise).
+ * @param deptName names of source departments (e.g. from {@link deptNames}); without it sourceDeptName is null
+ */
+export function presentRecord(r: RecordVersion, catalogName: (code: string) => string, deptName?: DeptNameOf): RecordItem {
   return {
     catalog: r.catalog,
     catalogName: catalogName(r.catalog),
@@ -29,9 +47,21 @@ export function presentRecord(r: RecordVersion, catalogName: (code: string) => s
     receivedAt: r.receivedAt.toISOString(),
     reportWorkingDays: r.reportWorkingDays,
     data: maskedData(r.data),
+    sourceDeptName: deptName?.(r.sourceDept) ?? null,
+    regime: r.regime,
+    regimeName: r.regime === null ? null : regimeName(r.regime),
+    tier: r.tier,
+    minUntil: r.minUntil,
+    maxUntil: r.maxUntil,
   };
 }
 
-export function presentRecordVersion(r: RecordVersion, catalogName: (code: string) => string): RecordVersionBody {
-  return { ...presentRecord(r, catalogName), supersededAt: r.supersededAt?.toISOString() ?? null };
+/** A {@link DeptNameOf} over a list of departments. */
+export function deptNames(departments: readonly { uscc: string; name: string }[]): DeptNameOf {
+  const names = new Map(departments.map((d) => [d.uscc, d.name]));
+  return (uscc) => names.get(uscc) ?? null;
+}
+
+export function presentRecordVersion(r: RecordVersion, catalogName: (code: string) => string, deptName?: DeptNameOf): RecordVersionBody {
+  return { ...presentRecord(r, catalogName, deptName), supersededAt: r.supersededAt?.toISOString() ?? null };
 }

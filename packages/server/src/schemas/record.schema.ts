@@ -19,3 +19,18 @@ export const RecordVersionsSchema = Type.Object({
   versions: Type.Array(RecordVersionSchema),
 });
 export type RecordVersions = Static<typeof RecordVersionsSchema>;
+
+export const PublicityEndBodySchema = Type.Object({
+  reason: Type.Union([Type.Literal('repaired'), Type.Literal('withdrawn')], {
+    description: 'repaired 信用修复；withdrawn 撤销（决定被撤销或确认违法）',
+  }),
+  note: Type.String({ minLength: 1, maxLength: 500, description: '依据（如修复决定书文号）' }),
+});
+export type PublicityEndBody = Static<typeof PublicityEndBodySchema>;
+
+export const PublicityEndSchema = Type.Object({
+  recordKey: Type.String(),
+  publicityEndReason: Type.Union([Type.Literal('expired'), Type.Literal('repaired'), Type.Literal('withdrawn')]),
+  publicityEndedAt: Type.String({ format: 'date-time' }),
+});
+export type PublicityEnd = Static<typeof PublicityEndSchema>;

@@ -85,12 +85,27 @@ export const RecordSchema = Type.Object({
   receivedAt: Type.String({ format: 'date-time' }),
   reportWorkingDays: Type.Union([Type.Integer(), Type.Null()], { description: '决定日至归集日的工作日数' }),
   data: Type.Record(Type.String(), Type.Unknown(), { description: '字段值（个人信息已脱敏）' }),
+  sourceDeptName: NullableString('报送部门名称'),
+  regime: NullableString('公示期规则代码，如 ndrc-order-36（失信信息才有，下同）'),
+  regimeName: NullableString('公示期规则名称，如 国家发展改革委令第36号'),
+  tier: Type.Union([Type.Literal('minor'), Type.Literal('general'), Type.Literal('serious'), Type.Null()], {
+    description: '失信程度：minor 轻微 / general 一般 / serious 严重',
+  }),
+  minUntil: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: '最短公示期届满日（此后可申请信用修复）' }),
+  maxUntil: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: '最长公示期最后一天（含），此后不再公示' }),
 });
 export type RecordItem = Static<typeof RecordSchema>;
 
 export const SubjectArchiveSchema = Type.Object({
   subject: SubjectSchema,
+  records: Type.Array(RecordSchema, { description: '公示中的记录（新决定在前）' }),
+  total: Type.Integer({ description: '公示中的记录数（按 catalog 筛选时为该类别的）' }),
+  counts: Type.Record(Type.String(), Type.Integer(), { description: '各信息类别公示中的记录数' }),
+});
+export type SubjectArchive = Static<typeof SubjectArchiveSchema>;
+
+export const SubjectRecordsSchema = Type.Object({
   records: Type.Array(RecordSchema),
   total: Type.Integer(),
 });
-export type SubjectArchive = Static<typeof SubjectArchiveSchema>;
+export type SubjectRecords = Static<typeof SubjectRecordsSchema>;

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context';
+import { FileDownloadSchema } from '../schemas/batch.schema';
+import { errorResponses } from '../schemas/common.schema';
+import { DisclosureDepartmentsSchema, DisclosureFilterSchema, DisclosureListSchema, DisclosureQuerySchema } from '../schemas/disclosure.schema';
+import { browseDisclosures, exportDisclosures, listDisclosureDepartments } from '../services/disclosure.service';
+import { EXPORT_MEDIA_TYPES } from '../services/export/table-export';
+import { sendDownload } from './download';
+import { PUBLIC_MAX_AGE_SECONDS, publicCache } from './public-cache';
+
+const NOT_MODIFIED = { 304: { description: '未变化（If-None-Match 与 ETag 相同）', type: 'null' } } as const;
+
+/** 双公示 (行政许可、行政处罚等) browse for the public: only what publicRecordCondition lets be public. */
+export const disclosureRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/disclosures',
+    {
+      config: { access: 'public' },
+      onSend: publicCache,
+      schema: {
+        tags: ['disclosures'],
+        summary: '双公示浏览：公示中的记录（可按信息类别、报送部门、决定日期筛选，新决定在前）',
+        querystring: DisclosureQuerySchema,
+        response: { 200: DisclosureListSchema, ...NOT_MODIFIED, ...errorResponses(400, 429) },
+      },
+    },
+    async (request) => browseDisclosures(ctx, request.query),
+  );
+
+  app.get(
+    '/disclosures.csv',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['disclosures'],
+        summary: '双公示导出 CSV（UTF-8 带 BOM；筛选条件同浏览，至多10万条）',
+        querystring: DisclosureFilterSchema,
+        response: { 200: FileDownloadSchema(EXPORT_MEDIA_TYPES.csv, '双公示记录 CSV'), ...errorResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportDisclosures(ctx, request.query);
+      return sendDownload(reply, file, 'csv').header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+    },
+  );
+
+  app.get(
+    '/disclosures/departments',
+    {
+      config: { access: 'public' },
+      onSend: publicCache,
+      schema: {
+        tags: ['disclosures'],
+        summary: '报送部门列表（双公示筛选用）',
+        response: { 200: DisclosureDepartmentsSchema, ...NOT_MODIFIED, ...errorResponses(429) },
+      },
+    },
+    async () => listDisclosureDepartments(ctx),
+  );
+};

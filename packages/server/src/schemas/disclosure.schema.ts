@@ -1,0 +1,45 @@
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { RecordSchema } from './subject.schema';
+
+const DateParam = (description: string) => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+
+/** Filters of the 双公示 browse and its CSV export. */
+export const DisclosureFilterSchema = Type.Object({
+  catalog: Type.Optional(
+    Type.String({ maxLength: 400, description: '信息类别代码，多个用逗号分隔，如 administrative_license,administrative_penalty；缺省为全部' }),
+  ),
+  department: Type.Optional(Type.String({ maxLength: 18, description: '报送部门统一社会信用代码' })),
+  from: Type.Optional(DateParam('决定日期起（含），YYYY-MM-DD')),
+  to: Type.Optional(DateParam('决定日期止（含），YYYY-MM-DD')),
+});
+
+export const DisclosureQuerySchema = Type.Composite([
+  DisclosureFilterSchema,
+  Type.Object({
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: '每页条数（≤100）' }),
+    offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0, description: '跳过条数（≤10000）' }),
+  }),
+]);
+export type DisclosureQuery = Static<typeof DisclosureQuerySchema>;
+
+export const DisclosureItemSchema = Type.Composite([
+  RecordSchema,
+  Type.Object({
+    subjectId: Type.String({ format: 'uuid', description: '主体标识' }),
+    subjectName: Type.String({ description: '行政相对人名称' }),
+  }),
+]);
+
+export const DisclosureListSchema = Type.Object({
+  items: Type.Array(DisclosureItemSchema),
+  total: Type.Integer({ description: '匹配的公示记录数（至多10000）' }),
+  totalCapped: Type.Boolean({ description: '匹配超过10000条' }),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+export type DisclosureList = Static<typeof DisclosureListSchema>;
+
+export const DisclosureDepartmentsSchema = Type.Object({
+  items: Type.Array(Type.Object({ uscc: Type.String(), name: Type.String() })),
+});

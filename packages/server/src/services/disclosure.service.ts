@@ -1,0 +1,136 @@
+import { countDisclosures, listDepartments, listDisclosures, listDisclosuresAfter } from '@pubcredit/db';
+import type { Disclosure, DisclosureFilter } from '@pubcredit/db';
+import { DomainError, TIER_NAMES, isIsoDate, listCatalogs } from '@pubcredit/domain';
+import type { AppContext } from '../context';
+import { deptNames, maskPersonalText, presentRecord } from '../presenters/record.presenter';
+import type { DeptNameOf } from '../presenters/record.presenter';
+import type { DisclosureList, DisclosureQuery } from '../schemas/disclosure.schema';
+import { catalogName, findCatalog } from './catalog.service';
+import type { ExportFile } from './export/table-export';
+import { exportTable } from './export/table-export';
+import { beijingToday } from './publicity/today';
+
+/** Totals are counted up to this many matches (the browse shows "more than"). */
+export const DISCLOSURE_COUNT_CAP = 10_000;
+/** A CSV export holds at most this many records: narrow the filters for more. */
+export const DISCLOSURE_EXPORT_MAX = 100_000;
+const EXPORT_PAGE = 1000;
+const DEPT_NAMES_TTL_MS = 60_000;
+
+const deptNameCache = new WeakMap<AppContext['db'], { at: number; of: DeptNameOf; list: { uscc: string; name: string }[] }>();
+
+async function departments(ctx: AppContext): Promise<{ of: DeptNameOf; list: { uscc: string; name: string }[] }> {
+  const cached = deptNameCache.get(ctx.db);
+  if (cached && Date.now() - cached.at < DEPT_NAMES_TTL_MS) return cached;
+  const list = (await listDepartments(ctx.db)).map((d) => ({ uscc: d.uscc, name: d.name }));
+  const entry = { at: Date.now(), of: deptNames(list), list };
+  deptNameCache.set(ctx.db, entry);
+  return entry;
+}
+
+/** Source department names for presenting records (cached for a minute: about 70 departments). */
+export async function departmentNames(ctx: AppContext): Promise<DeptNameOf> {
+  return (await departments(ctx)).of;
+}
+
+/** The departments to filter the 双公示 browse by, by name. */
+export async function listDisclosureDepartments(ctx: AppContext): Promise<{ items: { uscc: string; name: string }[] }> {
+  const { list } = await departments(ctx);
+  return { items: [...list].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) };
+}
+
+/** The filter of a browse query, checked; today is Beijing's. */
+export function disclosureFilter(ctx: AppContext, q: Omit<DisclosureQuery, 'limit' | 'offset'>): DisclosureFilter {
+  const catalogs = q.catalog ? q.catalog.split(',').map((c) => c.trim()).filter(Boolean) : [];
+  for (const c of catalogs) {
+    if (!findCatalog(c)) {
+      const known = listCatalogs().map((k) => k.code).join('、');
+      throw new DomainError('INVALID_ARGUMENT', `未知的信息类别：${c}（可选：${known}）`);
+    }
+  }
+  for (const [name, value] of [['from', q.from], ['to', q.to]] as const) {
+    if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_ARGUMENT', `日期 ${name} 应为 YYYY-MM-DD`);
+  }
+  if (q.from && q.to && q.from > q.to) throw new DomainError('INVALID_ARGUMENT', '起始日期不能晚于截止日期');
+  return { today: beijingToday(ctx.now()), catalogs, department: q.department, from: q.from, to: q.to };
+}
+
+function presentDisclosure(d: Disclosure, deptName: DeptNameOf): DisclosureList['items'][number] {
+  return { ...presentRecord(d, catalogName, deptName), subjectId: d.subjectId, subjectName: d.subjectName };
+}
+
+/**
+ * 双公示 browse: public records of every subject, newest decision first.
+ * @example browseDisclosures(ctx, { catalog: 'administrative_penalty', limit: 20, offset: 0 })
+ */
+export async function browseDisclosures(ctx: AppContext, query: DisclosureQuery): Promise<DisclosureList> {
+  const filter = disclosureFilter(ctx, query);
+  const page = { limit: query.limit, offset: query.offset };
+  const [rows, total, deptName] = await Promise.all([
+    listDisclosures(ctx.db, filter, page),
+    countDisclosures(ctx.db, filter, DISCLOSURE_COUNT_CAP + 1),
+    departmentNames(ctx),
+  ]);
+  return {
+    items: rows.map((d) => presentDisclosure(d, deptName)),
+    total: Math.min(total, DISCLOSURE_COUNT_CAP),
+    totalCapped: total > DISCLOSURE_COUNT_CAP,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+/** A record's fields as「名称：值」pairs, by the catalogue's field names (masked like the JSON). */
+function detailText(d: Disclosure): string {
+  const fields = findCatalog(d.catalog)?.fields ?? [];
+  const nameOf = new Map(fields.map((f) => [f.code, f.name]));
+  return Object.entries(d.data)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => {
+      const text = typeof v === 'string' ? maskPersonalText(v) : JSON.stringify(v);
+      return `${nameOf.get(k) ?? k}：${text}`;
+    })
+    .join('；');
+}
+
+const CSV_HEADERS = ['信息类别', '行政相对人名称', '主体标识', '决定文书号', '决定日期', '报送部门', '报送部门代码', '失信程度', '公示截止日期', '详细信息'];
+
+/**
+ * The 双公示 browse as a CSV file (UTF-8 with BOM, cells guarded against formulas, by the export
+ * writer), at most {@link DISCLOSURE_EXPORT_MAX} records, read in keyset pages.
+ */
+export async function exportDisclosures(ctx: AppContext, query: Omit<DisclosureQuery, 'limit' | 'offset'>): Promise<ExportFile> {
+  const filter = disclosureFilter(ctx, query);
+  const deptName = await departmentNames(ctx);
+  async function* rows(): AsyncGenerator<readonly unknown[]> {
+    let after: { decisionDate: string; recordKey: string } | null = null;
+    let sent = 0;
+    while (sent < DISCLOSURE_EXPORT_MAX) {
+      const page: Disclosure[] = await listDisclosuresAfter(ctx.db, filter, after, Math.min(EXPORT_PAGE, DISCLOSURE_EXPORT_MAX - sent));
+      for (const d of page) {
+        yield [
+          catalogName(d.catalog),
+          d.subjectName,
+          d.subjectId,
+          d.docNo,
+          d.decisionDate,
+          deptName(d.sourceDept) ?? '',
+          d.sourceDept,
+          d.tier ? TIER_NAMES[d.tier] : '',
+          d.maxUntil ?? '',
+          detailText(d),
+        ];
+      }
+      sent += page.length;
+      const last = page.at(-1);
+      if (!last || page.length < EXPORT_PAGE) return;
+      after = { decisionDate: last.decisionDate, recordKey: last.recordKey };
+    }
+  }
+  const day = filter.today;
+  return {
+    stream: exportTable({ sheetName: '双公示', headers: CSV_HEADERS, rows: rows() }, 'csv'),
+    fileName: `双公示_${day}.csv`,
+    asciiName: `disclosures_${day}.csv`,
+  };
+}
