@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { TIER_NAMES, computePublicity, henanCapUntil, isNegativeCatalog, listRegimes, regimeFor, regimeName } from './compute';
-import type { PublicityTier } from './publicity.types';
+import { TIER_NAMES, computePublicity, henanCapUntil, isNegativeCatalog, listRegimes, publicityUnder, regimeFor, regimeName } from './compute';
+import { DISCLOSURE_CAP } from './publicity-rules';
+import type { PublicityTier, RegimeDef } from './publicity.types';
 
 // Issue #4 §1, regulations §3.1 / §3.5 / §3.7: every regime × tier with both boundaries.
 describe('computePublicity: every regime × tier', () => {
@@ -56,6 +57,22 @@ describe('Henan cap and list extension (HN-Credit Art.19)', () => {
 
   it('no regime exceeds it, so the regime maximum stands', () => {
     expect(computePublicity({ decisionDate: '2026-04-01', tier: 'serious' }).maxUntil).toBe('2029-04-01');
+  });
+
+  it('caps a longer regime maximum at five years (a synthetic 8-year regime)', () => {
+    const long: RegimeDef = {
+      code: 'test-long', name: '测试规定', title: '测试', from: '2020-01-01', catalogs: ['administrative_penalty'], source: 'test',
+      periods: { minor: { minMonths: 0, maxMonths: 96 }, general: { minMonths: 3, maxMonths: 96 }, serious: { minMonths: 72, maxMonths: 96 } },
+    };
+    expect(DISCLOSURE_CAP).toMatchObject({ code: 'hn-credit-art19', maxYears: 5 });
+    expect(publicityUnder([long], DISCLOSURE_CAP, { decisionDate: '2024-02-29', tier: 'general' })).toEqual({
+      regime: 'test-long', tier: 'general', minUntil: '2024-05-29', maxUntil: '2029-02-28',
+    });
+    // A minimum beyond the cap ends with it.
+    expect(publicityUnder([long], DISCLOSURE_CAP, { decisionDate: '2024-02-29', tier: 'serious' }).minUntil).toBe('2029-02-28');
+    // Still listed at the end of the five years: public until removed from the list.
+    expect(publicityUnder([long], DISCLOSURE_CAP, { decisionDate: '2024-02-29', tier: 'general', listedUntil: '2030-01-15' }).maxUntil).toBe('2030-01-15');
+    expect(publicityUnder([long], { ...DISCLOSURE_CAP, extendWhileListed: false }, { decisionDate: '2024-02-29', tier: 'general', listedUntil: '2030-01-15' }).maxUntil).toBe('2029-02-28');
   });
 
   it('a subject still listed when the period ends stays public until it is removed', () => {

@@ -2,7 +2,7 @@ import { getCatalog } from '../catalog/catalog.registry';
 import { DomainError } from '../errors';
 import { addMonths, addYears, isIsoDate } from './period';
 import { DISCLOSURE_CAP, NEGATIVE_CATALOGS, REGIMES, isPublicityTier } from './publicity-rules';
-import type { Publicity, PublicityInput, PublicityTier, RegimeDef } from './publicity.types';
+import type { DisclosureCap, Publicity, PublicityInput, PublicityTier, RegimeDef } from './publicity.types';
 
 /** 轻微 / 一般 / 严重. */
 export const TIER_NAMES: Readonly<Record<PublicityTier, string>> = { minor: '轻微', general: '一般', serious: '严重' };
@@ -68,6 +68,11 @@ function checkCatalog(catalog: string, regime: RegimeDef): void {
  * @throws DomainError INVALID_ARGUMENT (bad date or tier, decision before 2017-07-31, not a negative catalogue) | CATALOG_UNKNOWN
  */
 export function computePublicity(input: PublicityInput): Publicity {
+  return publicityUnder(REGIMES, DISCLOSURE_CAP, input);
+}
+
+/** {@link computePublicity} under given rules (the loaded ones, or test data). */
+export function publicityUnder(regimes: readonly RegimeDef[], capRule: DisclosureCap, input: PublicityInput): Publicity {
   const { decisionDate, tier, catalog, listedUntil } = input;
   if (!isIsoDate(decisionDate)) {
     throw new DomainError('INVALID_ARGUMENT', `决定日期无效：${String(decisionDate)}，应为 YYYY-MM-DD 格式的有效日期`, { decisionDate });
@@ -78,9 +83,10 @@ export function computePublicity(input: PublicityInput): Publicity {
   if (listedUntil !== undefined && listedUntil !== null && !isIsoDate(listedUntil)) {
     throw new DomainError('INVALID_ARGUMENT', `名单移出日期无效：${String(listedUntil)}，应为 YYYY-MM-DD 格式的有效日期`, { listedUntil });
   }
-  const regime = regimeFor(decisionDate);
+  let regime: RegimeDef | null = null;
+  for (const r of regimes) if (r.from <= decisionDate) regime = r;
   if (!regime) {
-    const first = REGIMES[0];
+    const first = regimes[0];
     throw new DomainError(
       'INVALID_ARGUMENT',
       `决定日期 ${decisionDate} 早于已知最早的公示期限规定（${first?.name ?? ''}，适用于 ${first?.from ?? ''} 起作出的决定），无法计算公示期限`,
@@ -91,8 +97,8 @@ export function computePublicity(input: PublicityInput): Publicity {
   const period = regime.periods[tier];
   const minUntil = addMonths(decisionDate, period.minMonths);
   const regimeMax = addMonths(decisionDate, period.maxMonths);
-  const cap = henanCapUntil(decisionDate);
+  const cap = addYears(decisionDate, capRule.maxYears);
   let maxUntil = regimeMax < cap ? regimeMax : cap;
-  if (DISCLOSURE_CAP.extendWhileListed && listedUntil && listedUntil > maxUntil) maxUntil = listedUntil;
+  if (capRule.extendWhileListed && listedUntil && listedUntil > maxUntil) maxUntil = listedUntil;
   return { regime: regime.code, tier, minUntil: minUntil < maxUntil ? minUntil : maxUntil, maxUntil };
 }
