@@ -17,7 +17,7 @@ export function PortalHomePage() {
         <h2 id="home-more" style={{ fontSize: 18, marginTop: 0 }}>
           更多服务
         </h2>
-        <ul style={{ margin: 0, paddingLeft: 20, lineHeight: 2 }}>
+        <ul className="portal-text" style={{ margin: 0, paddingLeft: 20, lineHeight: 2 }}>
           <li>
             <Link to={PORTAL_PATHS.disclosures}>双公示</Link>：按部门、类别和日期浏览行政许可、行政处罚等公示信息，可导出 CSV
           </li>

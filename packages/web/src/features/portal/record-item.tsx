@@ -1,4 +1,4 @@
-import { Descriptions } from 'antd';
+import { Descriptions, Grid } from 'antd';
 import type { PortalCatalog, PublicRecord } from '../../api/portal.types';
 import { StatusTag } from '../../components/status-tag';
 import type { Tone } from '../../components/status-tag';
@@ -15,6 +15,8 @@ export function RecordItem({ record, catalog, headingLevel = 3 }: { record: Publ
   const period = publicityText(record);
   const rows = recordFields(record.data, catalog?.fields);
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  // On a phone each label sits above its value.
+  const wide = Grid.useBreakpoint().md ?? true;
   return (
     <article className="portal-record" data-testid="public-record">
       <Heading>
@@ -39,9 +41,10 @@ export function RecordItem({ record, catalog, headingLevel = 3 }: { record: Publ
       <Descriptions
         size="small"
         bordered
-        column={{ xs: 1, sm: 1, md: 2 }}
+        column={wide ? 2 : 1}
+        layout={wide ? 'horizontal' : 'vertical'}
         items={rows.map((row, i) => ({ key: `${i}`, label: row.label, children: row.value }))}
-        styles={{ label: { width: 160 } }}
+        styles={{ label: wide ? { width: 160, color: 'rgba(0, 0, 0, 0.75)' } : { color: 'rgba(0, 0, 0, 0.75)' } }}
       />
     </article>
   );

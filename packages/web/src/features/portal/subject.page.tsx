@@ -51,7 +51,7 @@ export function SubjectPage() {
   }
   if (!subject || !archive.data) return <Skeleton active paragraph={{ rows: 6 }} />;
 
-  const counts = archive.data.counts ?? {};
+  const counts = archive.data.counts;
   const others = formerNames(subject);
   const pageCode = subject.uscc ?? subject.subjectId;
 
@@ -65,6 +65,7 @@ export function SubjectPage() {
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 1, md: 2 }}
+          styles={{ label: { color: 'rgba(0, 0, 0, 0.65)' } }}
           items={[
             { key: 'uscc', label: '统一社会信用代码', children: subject.uscc ?? '—' },
             { key: 'kind', label: '主体类别', children: SUBJECT_KIND_NAMES[subject.kind] ?? subject.kind },
@@ -98,10 +99,11 @@ export function SubjectPage() {
         <ErrorAlert error={catalogs.error} onRetry={catalogs.reload} />
         {catalogs.data ? (
           <Tabs
-            defaultActiveKey={tabOrder(catalogs.data).find((c) => (counts[c.code] ?? 0) > 0)?.code}
+            className="portal-tabs"
+            defaultActiveKey={tabOrder(catalogs.data).find((c) => (counts?.[c.code] ?? 0) > 0)?.code}
             items={tabOrder(catalogs.data).map((catalog) => ({
               key: catalog.code,
-              label: counts[catalog.code] !== undefined ? `${catalog.name}（${counts[catalog.code]}）` : catalog.name,
+              label: counts ? `${catalog.name}（${counts[catalog.code] ?? 0}）` : catalog.name,
               children: <SubjectRecords code={pageCode} catalog={catalog} />,
             }))}
           />

@@ -1,0 +1,262 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, tempDataDir } from '../cli/run-cli';
+import { blockingViolations, demoIdNumbers, idNumbersOn, overflowsHorizontally } from './portal-helpers';
+import { startServer } from './server';
+import type { RunningServer } from './server';
+
+// Debian's browser (installed by .ci/run); never a browser download of playwright's own.
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+const WEB_DIST = join(REPO_ROOT, 'packages/web/dist/index.html');
+/** A demo company with 行政处罚 (市场监督管理局) and 行政许可 (住房和城乡建设局) records. */
+const COMPANY = { name: '平顶山市鹰城建材有限公司', uscc: '91410402MAA0M6D717', fragment: '鹰城', penaltyDocNo: '平市监罚〔2026〕100号' };
+const MARKET_DEPT = { uscc: '11410400005847120C', name: '平顶山市市场监督管理局' };
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+interface Verification {
+  reportNo: string;
+  found: boolean;
+  authentic: boolean;
+  changed: boolean;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (needs Debian chromium at /usr/bin/chromium)', () => {
+  const dataDir = tempDataDir();
+  const idNumbers = demoIdNumbers();
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let desktop: BrowserContext;
+  let page: Page;
+  let reportNo = '';
+
+  /** No serious/critical WCAG violation, and no full ID number in the page's HTML. */
+  async function checkPage(p: Page): Promise<void> {
+    expect(await blockingViolations(p)).toEqual([]);
+    expect(await idNumbersOn(p, idNumbers)).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    if (!existsSync(WEB_DIST)) {
+      const build = spawnSync('npm', ['run', 'build', '-w', '@pubcredit/web'], { cwd: REPO_ROOT, encoding: 'utf8' });
+      if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`);
+    }
+    // A fresh data directory: the first start loads the demo data set (its 行政处罚 and 行政许可).
+    server = await startServer(dataDir);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    desktop = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', acceptDownloads: true });
+    page = await desktop.newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a new user finds a company by two characters of its name, opens its 信用档案 with publicity periods, downloads a report and verifies it', async () => {
+    if (!server) throw new Error('server not started');
+    const base = server.url;
+
+    // 1. Home: one labelled search box; two characters of the name are enough.
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: '信用信息查询', level: 1 }).waitFor();
+    expect(await page.title()).toBe('信用中国（河南平顶山）');
+    await expect(page.getByRole('navigation', { name: '主导航' }).innerText()).resolves.toMatch(/首页[\s\S]*双公示[\s\S]*工作人员入口/);
+    await checkPage(page);
+    await shot(page, 'portal-01-home');
+    // One character is explained without a request.
+    await page.getByLabel('企业名称或统一社会信用代码').fill('鹰');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('请至少输入 2 个字');
+    await page.getByLabel('企业名称或统一社会信用代码').fill(COMPANY.fragment);
+    await page.keyboard.press('Enter');
+
+    // 2. Results, the fragment highlighted in each name.
+    const result = page.getByRole('link', { name: COMPANY.name });
+    await result.waitFor();
+    expect(page.url()).toContain(`/search?q=${encodeURIComponent(COMPANY.fragment)}`);
+    await expect(result.locator('mark').allInnerTexts()).resolves.toEqual([COMPANY.fragment]);
+    await expect(page.getByRole('heading', { name: /找到 \d+ 个主体/ }).count()).resolves.toBe(1);
+    await checkPage(page);
+    await shot(page, 'portal-02-search');
+
+    // 3. 信用档案: basic information, a tab per catalogue, records with source department and publicity period.
+    await result.click();
+    await page.getByRole('heading', { name: COMPANY.name, level: 1 }).waitFor();
+    expect(page.url()).toBe(`${base}/subjects/${COMPANY.uscc}`);
+    await expect(page.getByText(COMPANY.uscc).first().isVisible()).resolves.toBe(true);
+    const tabs = await page.getByRole('tab').allInnerTexts();
+    expect(tabs).toHaveLength(10);
+    expect(tabs[0]).toMatch(/^行政许可/);
+    expect(tabs[1]).toMatch(/^行政处罚/);
+    await page.getByRole('tab', { name: /^行政处罚/ }).click();
+    const penalty = page.getByTestId('public-record').filter({ hasText: COMPANY.penaltyDocNo });
+    await penalty.waitFor();
+    const penaltyText = await penalty.innerText();
+    expect(penaltyText).toContain(`来源部门：${MARKET_DEPT.name}`);
+    expect(penaltyText).toMatch(/公示期至 \d{4}-\d{2}-\d{2}；可申请信用修复自 \d{4}-\d{2}-\d{2}；严重程度：(轻微|一般|严重)/);
+    // The record's fields by their Chinese names.
+    expect(penaltyText).toContain('违法行为类型');
+    expect(penaltyText).toContain('处罚类别');
+    await checkPage(page);
+    await shot(page, 'portal-03-subject');
+    await page.getByRole('tab', { name: /^行政许可/ }).click();
+    await page.getByTestId('public-record').filter({ hasText: '平顶山市住房和城乡建设局' }).first().waitFor();
+    await expect(page.getByRole('tabpanel').innerText()).resolves.not.toContain('公示期至');
+
+    // 4. The report dialog: a 标准信用报告 downloads as a PDF.
+    await page.getByRole('button', { name: '下载信用报告' }).click();
+    const dialog = page.getByRole('dialog', { name: '下载信用报告' });
+    await dialog.waitFor();
+    await checkPage(page);
+    const pdfLink = dialog.getByRole('link', { name: '下载 PDF' });
+    expect(await pdfLink.getAttribute('href')).toBe(`/api/v1/subjects/${COMPANY.uscc}/report.pdf?kind=standard`);
+    const [download] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+    const pdfPath = join(ARTIFACTS, 'portal-report.pdf');
+    await download.saveAs(pdfPath);
+    const pdf = readFileSync(pdfPath);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+
+    // …and a 专项信用报告 with a time range and two of the three categories.
+    await dialog.getByRole('radio', { name: /专项信用报告/ }).check();
+    await dialog.getByRole('checkbox', { name: '行政强制' }).uncheck();
+    await dialog.getByLabel('起始日期（决定日期）').fill('2025-01-01');
+    await dialog.getByLabel('起始日期（决定日期）').press('Enter');
+    const specialHref = await dialog.getByRole('link', { name: '下载 PDF' }).getAttribute('href');
+    expect(specialHref).toBe(
+      `/api/v1/subjects/${COMPANY.uscc}/report.pdf?kind=special&from=2025-01-01&categories=administrative_penalty%2Cserious_dishonesty_list`,
+    );
+    const special = await page.request.get(`${base}${specialHref}`);
+    expect(special.status()).toBe(200);
+    expect((await special.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await checkPage(page);
+    await dialog.getByRole('button', { name: '取消' }).click();
+
+    // The same report as JSON: its number verifies on the server.
+    const json = await page.request.get(`${base}/api/v1/subjects/${COMPANY.uscc}/report.json?kind=standard`);
+    expect(json.status()).toBe(200);
+    const report = (await json.json()) as { reportNo: string; verifyUrl: string; subject: { name: string } };
+    expect(report.subject.name).toBe(COMPANY.name);
+    reportNo = report.reportNo;
+    expect(report.verifyUrl).toContain(`/verify/${encodeURIComponent(reportNo)}`);
+    const verified = (await (await page.request.get(`${base}/api/v1/reports/${encodeURIComponent(reportNo)}/verify`)).json()) as Verification;
+    expect(verified).toMatchObject({ reportNo, found: true, authentic: true, changed: false });
+
+    // 5. The report's QR code leads to /verify/{reportNo}: 真实有效.
+    await page.goto(`${base}/verify/${encodeURIComponent(reportNo)}`);
+    const outcome = page.getByTestId('verify-result');
+    await outcome.waitFor();
+    await expect(outcome.getByRole('heading', { level: 2 }).first().innerText()).resolves.toContain('真实有效');
+    await expect(outcome.innerText()).resolves.toContain(COMPANY.name);
+    await checkPage(page);
+    await shot(page, 'portal-04-verify');
+    await page.goto(`${base}/verify/NO-SUCH-REPORT`);
+    await page.getByText('未找到该报告').waitFor();
+    await checkPage(page);
+  }, 180_000);
+
+  it('the 信用码 card shows the QR code with alt text, the name and code, and prints the card alone', async () => {
+    if (!server) throw new Error('server not started');
+    const base = server.url;
+    await page.goto(`${base}/subjects/${COMPANY.uscc}`);
+    await page.getByRole('link', { name: '信用码' }).click();
+    await page.getByRole('heading', { name: '信用码', level: 1 }).waitFor();
+    expect(page.url()).toBe(`${base}/subjects/${COMPANY.uscc}/card`);
+    const qr = page.getByRole('img', { name: `${COMPANY.name}的信用码：扫码查看其信用档案` });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toBe(`/api/v1/subjects/${COMPANY.uscc}/qrcode.svg`);
+    // The QR image loaded (an SVG from the API, allowed by the CSP).
+    await expect(qr.evaluate(async (img: HTMLImageElement) => img.decode().then(() => img.naturalWidth > 0, () => false))).resolves.toBe(true);
+    const card = page.locator('.portal-card');
+    await expect(card.innerText()).resolves.toContain(COMPANY.name);
+    await expect(card.innerText()).resolves.toContain(COMPANY.uscc);
+    await expect(page.getByRole('button', { name: '打印信用码' }).isVisible()).resolves.toBe(true);
+    await checkPage(page);
+    await shot(page, 'portal-05-card');
+    // Printed, the card stands alone: no header, navigation, footer or buttons.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: '主导航' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: '打印信用码' }).isVisible()).resolves.toBe(false);
+    await expect(qr.isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  }, 60_000);
+
+  it('双公示: filters by category and department, pages, and exports the same filter as CSV', async () => {
+    if (!server) throw new Error('server not started');
+    const base = server.url;
+    await page.goto(`${base}/`);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '双公示' }).click();
+    await page.getByRole('heading', { name: '双公示', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /共 \d+ 条公示信息/ }).waitFor();
+
+    await page.getByRole('combobox', { name: '信息类别' }).click();
+    await page.getByTitle('行政处罚', { exact: true }).click();
+    await page.getByRole('combobox', { name: '来源部门' }).click();
+    await page.getByTitle(MARKET_DEPT.name).click();
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/catalog=administrative_penalty/);
+    expect(new URL(page.url()).search).toBe(`?catalog=administrative_penalty&department=${MARKET_DEPT.uscc}`);
+    const rows = page.locator('tbody tr.ant-table-row');
+    // The table keeps the previous rows until the filtered ones arrive.
+    await expect
+      .poll(async () => {
+        const texts = await rows.allInnerTexts();
+        return texts.length > 0 && texts.every((row) => row.includes('行政处罚') && row.includes(MARKET_DEPT.name));
+      })
+      .toBe(true);
+    await checkPage(page);
+    await shot(page, 'portal-06-disclosures');
+
+    const csvHref = await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href');
+    expect(csvHref).toBe(`/api/v1/disclosures.csv?catalog=administrative_penalty&department=${MARKET_DEPT.uscc}`);
+    const csv = await page.request.get(`${base}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    const csvText = await csv.text();
+    expect(csvText).toContain('平市监罚');
+    for (const id of idNumbers) expect(csvText).not.toContain(id);
+
+    // A subject's name leads to its 信用档案.
+    await rows.first().getByRole('link').click();
+    await page.getByText('信用档案', { exact: true }).waitFor();
+  }, 90_000);
+
+  it('works on a phone: home and 信用档案 without sideways scrolling', async () => {
+    if (!server || !browser) throw new Error('server not started');
+    const base = server.url;
+    const phone = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 375, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      reducedMotion: 'reduce',
+    });
+    try {
+      const mobile = await phone.newPage();
+      await mobile.goto(`${base}/`);
+      await mobile.getByRole('heading', { name: '信用信息查询', level: 1 }).waitFor();
+      expect(await overflowsHorizontally(mobile)).toBe(false);
+      await shot(mobile, 'portal-07-phone-home');
+      await mobile.getByLabel('企业名称或统一社会信用代码').fill(COMPANY.fragment);
+      await mobile.getByRole('button', { name: '查询' }).tap();
+      await mobile.getByRole('link', { name: COMPANY.name }).tap();
+      await mobile.getByRole('heading', { name: COMPANY.name, level: 1 }).waitFor();
+      await mobile.getByTestId('public-record').first().waitFor();
+      expect(await overflowsHorizontally(mobile)).toBe(false);
+      await checkPage(mobile);
+      await shot(mobile, 'portal-08-phone-subject');
+    } finally {
+      await phone.close();
+    }
+  }, 90_000);
+});
