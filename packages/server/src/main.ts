@@ -6,6 +6,7 @@ import type { AppContext } from './context';
 import { userMessage } from './errors/user-message';
 import { createLogger } from './logger';
 import { seedDemoIfEmpty } from './services/demo.service';
+import { startPublicityJob } from './services/publicity/expiry.job';
 
 // Entry of `npm start` (bin/start.mjs). Known start-up failures print one Chinese line, no stack.
 function fail(err: unknown): never {
@@ -35,11 +36,14 @@ async function start(config: Config): Promise<void> {
   const app = await buildApp(ctx, {
     http: { cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, rateLimit: config.rateLimit, loginRateLimit: config.loginRateLimit },
   });
+  // Ends publicity at maxUntil (and fills periods missing on old records): at start, then hourly.
+  const publicityJob = startPublicityJob(ctx);
   let closing = false;
   const close = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
+    await publicityJob.stop();
     await app.close();
     await ctx.db.close(); // releases the data-dir lock
     process.exit(0);

@@ -1,3 +1,4 @@
+import { searchSubjectsByName } from '@pubcredit/db';
 import { testEngines } from '@pubcredit/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +111,39 @@ describe.each(testEngines())('subject search on %s', (engine) => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/subjects?q=${encodeURIComponent('<script>')}` });
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.json<SubjectSearchResult>().items.map((i) => i.name)).toEqual(['<script>alert(1)</script>鹰城']);
+  });
+});
+
+describe.each(testEngines())('search of a very common fragment on %s', (engine) => {
+  let ctx: AppContext;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(engine);
+    for (let i = 0; i < 60; i++) await addSubject(ctx, { name: `平顶山市第${i}建材有限公司` });
+    await addSubject(ctx, { name: '有限' });
+    await addSubject(ctx, { name: '有限公司' });
+    await addSubject(ctx, { name: '有限公司张三', kind: 'natural_person' });
+    // Planner statistics say 有限 is in nearly every name: the search reads the table to cap + 1.
+    await ctx.db.query('analyze subjects');
+  });
+  afterAll(async () => {
+    await ctx?.db.close();
+  });
+
+  it('caps the matches, still ranks the exact name and prefixes first, and excludes natural persons', async () => {
+    const { rows } = await ctx.db.query<{ n: number }>(
+      `select count(*)::int as n from pg_stats where schemaname = current_schema() and tablename = 'subjects_name_bigrams_idx'`,
+    );
+    expect(rows[0]?.n).toBe(1);
+    const capped = await searchSubjectsByName(ctx.db, { q: '有限', limit: 5, offset: 0, cap: 10 });
+    expect(capped.total).toBe(10);
+    expect(capped.totalCapped).toBe(true);
+    expect(capped.items.map((i) => i.name).slice(0, 2)).toEqual(['有限', '有限公司']);
+    const all = await searchSubjectsByName(ctx.db, { q: '有限', limit: 50, offset: 0 });
+    expect(all).toMatchObject({ total: 62, totalCapped: false });
+    expect(all.items.map((i) => i.name)).not.toContain('有限公司张三');
+    const longer = await searchSubjectsByName(ctx.db, { q: '有限公司', limit: 50, offset: 0 });
+    expect(longer.total).toBe(61); // every name but 有限
+    expect(longer.items[0]?.name).toBe('有限公司');
   });
 });

@@ -1,0 +1,83 @@
+import { testEngines } from '@pubcredit/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/context';
+import type { ErrorBody } from '../../src/schemas/common.schema';
+import type { DisclosureList } from '../../src/schemas/disclosure.schema';
+import { DEPT_A, DEPT_B, addDepartments } from '../fixtures';
+import { createTestApp, createTestContext } from '../test-context';
+import { addRecord, addSubject } from './portal-fixtures';
+
+describe.each(testEngines())('双公示 browse on %s', (engine) => {
+  let ctx: AppContext;
+  let app: FastifyInstance;
+
+  const browse = async (query: string): Promise<DisclosureList> => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/disclosures${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<DisclosureList>();
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestContext(engine);
+    await addDepartments(ctx);
+    const a = await addSubject(ctx, { name: '平顶山市鹰城建材有限公司' });
+    const evil = await addSubject(ctx, { name: '=HYPERLINK("http://evil","点我")' });
+    await addRecord(ctx, { subjectId: a, docNo: 'P-1', decisionDate: '2026-03-01', maxUntil: '2099-01-01' });
+    await addRecord(ctx, { subjectId: a, docNo: 'P-2', decisionDate: '2026-05-10', sourceDept: DEPT_B.uscc, maxUntil: '2099-01-01' });
+    await addRecord(ctx, { subjectId: a, docNo: 'L-1', decisionDate: '2026-04-01', catalog: 'administrative_license', data: { XK_NR: '+SUM(A1:A2)' } });
+    await addRecord(ctx, { subjectId: evil, docNo: 'P-3', decisionDate: '2026-06-01', maxUntil: '2099-01-01', data: { CF_WFXW: '@cmd' } });
+    await addRecord(ctx, { subjectId: a, docNo: 'P-4', decisionDate: '2026-06-02', publicityEndReason: 'repaired' });
+    app = await createTestApp(ctx);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.db.close();
+  });
+
+  it('lists public records newest first, with subject and department names', async () => {
+    const all = await browse('');
+    expect(all.items.map((i) => i.docNo)).toEqual(['P-3', 'P-2', 'L-1', 'P-1']);
+    expect(all).toMatchObject({ total: 4, totalCapped: false, limit: 20, offset: 0 });
+    expect(all.items[1]).toMatchObject({ subjectName: '平顶山市鹰城建材有限公司', sourceDept: DEPT_B.uscc, sourceDeptName: DEPT_B.name });
+  });
+
+  it('filters by catalogue, department and decision dates', async () => {
+    expect((await browse('?catalog=administrative_license')).items.map((i) => i.docNo)).toEqual(['L-1']);
+    expect((await browse('?catalog=administrative_license,administrative_penalty')).total).toBe(4);
+    expect((await browse(`?department=${DEPT_B.uscc}`)).items.map((i) => i.docNo)).toEqual(['P-2']);
+    expect((await browse(`?department=${DEPT_A.uscc}&catalog=administrative_penalty`)).items.map((i) => i.docNo)).toEqual(['P-3', 'P-1']);
+    expect((await browse('?from=2026-04-01&to=2026-05-31')).items.map((i) => i.docNo)).toEqual(['P-2', 'L-1']);
+    expect((await browse('?limit=1&offset=1')).items.map((i) => i.docNo)).toEqual(['P-2']);
+  });
+
+  it('refuses unknown catalogues and reversed dates in Chinese', async () => {
+    const bad = await app.inject({ method: 'GET', url: '/api/v1/disclosures?catalog=nonsense' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<ErrorBody>().message).toContain('未知的信息类别');
+    const reversed = await app.inject({ method: 'GET', url: '/api/v1/disclosures?from=2026-05-01&to=2026-04-01' });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json<ErrorBody>().message).toContain('起始日期');
+  });
+
+  it('exports CSV with a BOM, guarded against formulas, same filters', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/disclosures.csv' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = res.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('信息类别,行政相对人名称,主体标识,决定文书号,决定日期,报送部门,报送部门代码,失信程度,公示截止日期,详细信息');
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
+    expect(res.body).not.toMatch(/(^|,)[=+\-@]/m);
+    expect(res.body).not.toContain('P-4');
+    const filtered = await app.inject({ method: 'GET', url: '/api/v1/disclosures.csv?catalog=administrative_license' });
+    expect(filtered.body.trim().split('\r\n')).toHaveLength(2);
+  });
+
+  it('lists the departments for the filter', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/disclosures/departments' });
+    expect(res.json()).toEqual({ items: expect.arrayContaining([DEPT_A, DEPT_B]) as unknown });
+  });
+});
