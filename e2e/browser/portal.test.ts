@@ -73,11 +73,17 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     await expect(page.getByRole('navigation', { name: '主导航' }).innerText()).resolves.toMatch(/首页[\s\S]*双公示[\s\S]*工作人员入口/);
     await checkPage(page);
     await shot(page, 'portal-01-home');
-    // One character is explained without a request.
-    await page.getByLabel('企业名称或统一社会信用代码').fill('鹰');
+    // With the keyboard alone: the skip link comes first and leads into the main content, whose
+    // first stop is the search box. One character is explained without a request.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('跳到主要内容');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(await page.getByLabel('企业名称或统一社会信用代码').getAttribute('id'));
+    await page.keyboard.type('鹰');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alert').innerText()).resolves.toContain('请至少输入 2 个字');
-    await page.getByLabel('企业名称或统一社会信用代码').fill(COMPANY.fragment);
+    await page.keyboard.type('城');
     await page.keyboard.press('Enter');
 
     // 2. Results, the fragment highlighted in each name.
@@ -89,11 +95,19 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     await checkPage(page);
     await shot(page, 'portal-02-search');
 
+    // An exact 统一社会信用代码 opens the 信用档案 directly.
+    await page.goto(`${base}/search?q=${COMPANY.uscc.toLowerCase()}`);
+    await page.waitForURL(`${base}/subjects/${COMPANY.uscc}`);
+    // …replacing the search in the history: back returns to the fragment's results.
+    await page.goBack();
+    await result.waitFor();
+
     // 3. 信用档案: basic information, a tab per catalogue, records with source department and publicity period.
     await result.click();
     await page.getByRole('heading', { name: COMPANY.name, level: 1 }).waitFor();
     expect(page.url()).toBe(`${base}/subjects/${COMPANY.uscc}`);
     await expect(page.getByText(COMPANY.uscc).first().isVisible()).resolves.toBe(true);
+    await page.getByRole('tab', { name: /^行政处罚/ }).waitFor();
     const tabs = await page.getByRole('tab').allInnerTexts();
     expect(tabs).toHaveLength(10);
     expect(tabs[0]).toMatch(/^行政许可/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   disclosureSearch,
+  dispositionFileName,
   maskIdNumbers,
   pageParam,
   parseDisclosureParams,
@@ -129,5 +130,17 @@ describe('verifyOutcome', () => {
     [{ found: false, authentic: false, changed: false }, 'not_found'],
   ])('%j → %s', (v, outcome) => {
     expect(verifyOutcome(v)).toBe(outcome);
+  });
+});
+
+describe('dispositionFileName', () => {
+  it.each([
+    [null, 'x.pdf'],
+    ['attachment', 'x.pdf'],
+    ['attachment; filename="report.pdf"', 'report.pdf'],
+    ["attachment; filename=\"report.pdf\"; filename*=UTF-8''%E4%BF%A1%E7%94%A8%E6%8A%A5%E5%91%8A.pdf", '信用报告.pdf'],
+    ["attachment; filename*=UTF-8''%E4%BF%A1%ZZ", 'x.pdf'],
+  ])('%s → %s', (header, name) => {
+    expect(dispositionFileName(header, 'x.pdf')).toBe(name);
   });
 });

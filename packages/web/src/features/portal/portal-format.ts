@@ -175,3 +175,18 @@ export function verifyOutcome(v: Pick<ReportVerification, 'found' | 'authentic' 
   if (!v.authentic) return 'forged';
   return v.changed ? 'changed' : 'authentic';
 }
+
+/** The file name of a Content-Disposition header (RFC 6266: filename* in UTF-8 first), else the fallback. */
+export function dispositionFileName(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() || fallback;
+}

@@ -11,7 +11,7 @@ export function PortalHomePage() {
       <section className="portal-hero">
         <h1>信用信息查询</h1>
         <p style={{ color: 'rgba(0, 0, 0, 0.65)', margin: '0 0 24px' }}>查询平顶山市法人、非法人组织和个体工商户公示的行政许可、行政处罚等信用信息</p>
-        <SearchBox autoFocus />
+        <SearchBox />
       </section>
       <section className="portal-panel" aria-labelledby="home-more" style={{ maxWidth: 680, margin: '24px auto 0' }}>
         <h2 id="home-more" style={{ fontSize: 18, marginTop: 0 }}>

@@ -1,8 +1,12 @@
 import { Alert, Button, Checkbox, DatePicker, Form, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { MouseEvent } from 'react';
+import { toApiError } from '../../api/api-client';
 import { reportUrl } from '../../api/portal.api';
 import type { ReportKind } from '../../api/portal.types';
 import { SPECIAL_REPORT_CATEGORIES } from '../../api/portal.types';
+import { dispositionFileName } from './portal-format';
 
 /** 专项信用报告 may be limited to these; names as on the report. */
 export const SPECIAL_CATEGORY_NAMES: Record<(typeof SPECIAL_REPORT_CATEGORIES)[number], string> = {
@@ -29,6 +33,43 @@ export function ReportDialog({ code, subjectName, open, onClose }: { code: strin
   const to = Form.useWatch('to', form);
   const categories = Form.useWatch('categories', form) ?? [...SPECIAL_REPORT_CATEGORIES];
 
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  /**
+   * Fetches the PDF first, so that a refusal (429, a bad range) is shown in the server's Chinese
+   * words instead of being saved as a file; then hands the PDF to the browser as a download.
+   */
+  async function download(event: MouseEvent<HTMLElement>, url: string) {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) {
+        setFailure(toApiError(response.status, await response.text(), response.headers.get('retry-after')).message);
+        return;
+      }
+      const blob = await response.blob();
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = dispositionFileName(response.headers.get('content-disposition'), `信用报告-${code}.pdf`);
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch {
+      setFailure('无法连接服务器，请检查网络后重试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function close() {
+    setFailure(null);
+    onClose();
+  }
+
   const special = kind === 'special';
   const problem =
     special && categories.length === 0
@@ -47,10 +88,10 @@ export function ReportDialog({ code, subjectName, open, onClose }: { code: strin
     <Modal
       open={open}
       title="下载信用报告"
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
       footer={[
-        <Button key="close" onClick={onClose}>
+        <Button key="close" onClick={close}>
           取消
         </Button>,
         problem ? (
@@ -58,7 +99,7 @@ export function ReportDialog({ code, subjectName, open, onClose }: { code: strin
             下载 PDF
           </Button>
         ) : (
-          <Button key="pdf" type="primary" href={href} download>
+          <Button key="pdf" type="primary" href={href} loading={busy} onClick={(e) => void download(e, href)}>
             下载 PDF
           </Button>
         ),
@@ -96,7 +137,7 @@ export function ReportDialog({ code, subjectName, open, onClose }: { code: strin
           </>
         ) : null}
       </Form>
-      {problem ? <Alert type="error" role="alert" showIcon title={problem} /> : null}
+      {problem || failure ? <Alert type="error" role="alert" showIcon title={problem ?? failure} /> : null}
     </Modal>
   );
 }

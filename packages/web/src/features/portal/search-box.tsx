@@ -9,7 +9,7 @@ import { searchHref, searchProblem } from './portal-format';
  * The one search box: a name fragment (2 characters are enough) or a 统一社会信用代码. A labelled
  * field in a search landmark; a too-short query is explained in Chinese without a request.
  */
-export function SearchBox({ initial = '', autoFocus = false }: { initial?: string; autoFocus?: boolean }) {
+export function SearchBox({ initial = '' }: { initial?: string }) {
   const [q, setQ] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const navigate = useNavigate();
@@ -32,7 +32,6 @@ export function SearchBox({ initial = '', autoFocus = false }: { initial?: strin
           size="large"
           value={q}
           maxLength={100}
-          autoFocus={autoFocus}
           placeholder="如：鹰城建材，或 18 位统一社会信用代码"
           aria-describedby={hintId}
           aria-invalid={problem ? true : undefined}

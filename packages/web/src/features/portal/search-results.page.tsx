@@ -33,6 +33,12 @@ export function SearchResultsPage() {
     if (page > 1) document.getElementById('search-summary')?.focus();
   }, [page, data]);
 
+  // An exact 统一社会信用代码 finds one subject: open its 信用档案 straight away.
+  const exact = data?.items.length === 1 && data.items[0]?.uscc === q.toUpperCase() ? data.items[0] : undefined;
+  useEffect(() => {
+    if (exact?.uscc) void navigate(subjectPath(exact.uscc), { replace: true });
+  }, [exact, navigate]);
+
   const total = data ? Math.min(data.total, MAX_RESULTS) : 0;
 
   return (
