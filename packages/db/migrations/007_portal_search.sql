@@ -32,9 +32,15 @@ create index subjects_name_trgm_idx on subjects using gin (name_norm public.gin_
 create index subjects_name_norm_idx on subjects ((name_norm collate "C"))
   where kind <> 'natural_person';
 
--- 双公示 browse: current records by catalogue and department, newest decision first.
+-- 双公示 browse: records that may be public (publicRecordCondition implies the predicate; records
+-- whose publicity ended, e.g. expired by the job, drop out of these indexes), newest decision first:
+-- by catalogue and department …
 create index records_browse_idx on records (catalog, source_dept, decision_date desc, record_key)
-  where superseded_at is null;
--- … and across all catalogues (the default view), newest decision first.
+  where superseded_at is null and not never_public and publicity_end_reason is null;
+-- … across all catalogues (the default view; a catalogue alone walks this one too: ten catalogues,
+-- each a large share of the records) …
 create index records_browse_date_idx on records (decision_date desc, record_key)
-  where superseded_at is null;
+  where superseded_at is null and not never_public and publicity_end_reason is null;
+-- … and by department alone.
+create index records_browse_dept_idx on records (source_dept, decision_date desc, record_key)
+  where superseded_at is null and not never_public and publicity_end_reason is null;

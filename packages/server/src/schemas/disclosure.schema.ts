@@ -18,7 +18,7 @@ export const DisclosureQuerySchema = Type.Composite([
   DisclosureFilterSchema,
   Type.Object({
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: '每页条数（≤100）' }),
-    offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0, description: '跳过条数（≤10000）' }),
+    offset: Type.Integer({ minimum: 0, maximum: 1000, default: 0, description: '跳过条数（≤1000；更多请缩小筛选范围或导出 CSV）' }),
   }),
 ]);
 export type DisclosureQuery = Static<typeof DisclosureQuerySchema>;
@@ -33,8 +33,8 @@ export const DisclosureItemSchema = Type.Composite([
 
 export const DisclosureListSchema = Type.Object({
   items: Type.Array(DisclosureItemSchema),
-  total: Type.Integer({ description: '匹配的公示记录数（至多10000）' }),
-  totalCapped: Type.Boolean({ description: '匹配超过10000条' }),
+  total: Type.Integer({ description: '匹配的公示记录数（至多计1000）' }),
+  totalCapped: Type.Boolean({ description: '匹配超过1000条' }),
   limit: Type.Integer(),
   offset: Type.Integer(),
 });

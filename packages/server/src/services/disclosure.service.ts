@@ -11,7 +11,7 @@ import { exportTable } from './export/table-export';
 import { beijingToday } from './publicity/today';
 
 /** Totals are counted up to this many matches (the browse shows "more than"). */
-export const DISCLOSURE_COUNT_CAP = 10_000;
+export const DISCLOSURE_COUNT_CAP = 1000;
 /** A CSV export holds at most this many records: narrow the filters for more. */
 export const DISCLOSURE_EXPORT_MAX = 100_000;
 const EXPORT_PAGE = 1000;
