@@ -88,7 +88,10 @@ export interface Disclosure extends PublicRecord {
 
 export interface DisclosurePage {
   items: Disclosure[];
+  /** Matches, counted to 1000 at most. */
   total: number;
+  /** More than 1000 matched: narrow the filters or export the CSV. */
+  totalCapped?: boolean;
   limit: number;
   offset: number;
 }

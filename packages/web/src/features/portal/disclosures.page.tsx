@@ -15,6 +15,8 @@ import type { DisclosureParams } from './portal-format';
 import { usePortalTitle } from './use-portal-title';
 
 const PAGE_SIZE = 20;
+/** The API pages through the first 1000 matches (offset ≤ 1000); the CSV has them all. */
+const MAX_ROWS = 1000;
 
 interface FilterForm {
   catalog?: string;
@@ -118,7 +120,7 @@ export function DisclosuresPage() {
       </section>
       <section className="portal-panel" aria-labelledby="disclosure-count">
         <h2 id="disclosure-count" style={{ fontSize: 16, marginTop: 0 }} aria-live="polite">
-          {data ? `共 ${data.total} 条公示信息` : '公示信息'}
+          {data ? (data.totalCapped ? `超过 ${MAX_ROWS} 条公示信息，请缩小筛选范围或导出 CSV` : `共 ${data.total} 条公示信息`) : '公示信息'}
         </h2>
         <ErrorAlert error={error} onRetry={reload} />
         <Table<Disclosure>
@@ -132,7 +134,7 @@ export function DisclosuresPage() {
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
+            total: Math.min(data?.total ?? 0, MAX_ROWS),
             showSizeChanger: false,
             showLessItems: true,
             onChange: (p) => go({ ...filter, page: p }),
