@@ -70,6 +70,13 @@ async function isFrequent(sql: Sql, q: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * A scan for a frequent fragment reads at most this many names: at a share of 5 % that is ~2,500
+ * matches, more than the cap. A fragment made of frequent bigrams but itself rare finds fewer, and
+ * the search falls back to the index.
+ */
+const SCAN_ROWS = 50_000;
+
 /** Names starting with the fragment collected besides the matches, to rank first. */
 const PREFIX_CANDIDATES = 100;
 
@@ -81,7 +88,8 @@ const HIT_COLUMNS = 's.subject_id, s.kind, s.uscc, s.name, s.name_norm';
  * common. A 2-character fragment is one bigram (GIN on `pubcredit_bigrams(name_norm)`); a longer
  * one is served by the trigram GIN through LIKE. The columns ride along (no second look-up).
  * When every bigram of the fragment is in a large share of names, reading the table until cap + 1
- * matches are found (`scan`) is cheaper than building the index bitmap of every match.
+ * matches are found (`scan`, at most SCAN_ROWS names) is cheaper than building the index bitmap
+ * of every match.
  * Parameters: $1 fragment, $2 prefix pattern, $3 cap, $4 contains pattern (longer fragments, no scan).
  */
 function candidatesSql(q: string, scan: boolean): string {
@@ -90,8 +98,11 @@ function candidatesSql(q: string, scan: boolean): string {
     : [...q].length === 2
       ? `pubcredit_bigrams(s.name_norm) @> pubcredit_bigrams($1::text) and strpos(s.name_norm, $1::text) > 0`
       : `s.name_norm like $4::text escape '\\'`;
+  const from = scan
+    ? `(select ${HIT_COLUMNS} from subjects s where s.kind <> 'natural_person' limit ${SCAN_ROWS}) as s`
+    : 'subjects s';
   return `hits as (
-       select ${HIT_COLUMNS} from subjects s
+       select ${HIT_COLUMNS} from ${from}
         where s.kind <> 'natural_person' and ${contains}
         limit $3::int + 1
      ), firsts as (
@@ -114,8 +125,27 @@ const COUNTS = `(select count(*) from hits)::text || '/' || (select count(*) fro
  */
 export async function searchSubjectsByName(sql: Sql, query: SubjectSearchQuery): Promise<SubjectSearchResult> {
   const cap = query.cap ?? SEARCH_CAP;
+  if (await isFrequent(sql, query.q)) {
+    const scanned = await attempt(sql, query, cap, true);
+    // More than cap matches among the first names read: the answer. Otherwise the scan may have
+    // stopped short of some matches; the index finds them all.
+    if (scanned.hits > cap) return result(scanned, cap);
+  }
+  return result(await attempt(sql, query, cap, false), cap);
+}
+
+interface Attempt {
+  items: SubjectSearchHit[];
+  hits: number;
+  candidates: number;
+}
+
+function result(a: Attempt, cap: number): SubjectSearchResult {
+  return { items: a.items, total: Math.min(a.candidates, cap), totalCapped: a.hits > cap || a.candidates > cap };
+}
+
+async function attempt(sql: Sql, query: SubjectSearchQuery, cap: number, scan: boolean): Promise<Attempt> {
   const { q } = query;
-  const scan = await isFrequent(sql, q);
   const base: unknown[] = [q, `${likeEscape(q)}%`, cap];
   if ([...q].length !== 2 && !scan) base.push(`%${likeEscape(q)}%`);
   const n = base.length;
@@ -137,8 +167,8 @@ export async function searchSubjectsByName(sql: Sql, query: SubjectSearchQuery):
   const [hits = 0, candidates = 0] = (matched ?? '0/0').split('/').map(Number);
   return {
     items: rows.map((r) => ({ subjectId: r.subject_id, kind: r.kind, uscc: r.uscc, name: r.name })),
-    total: Math.min(candidates, cap),
-    totalCapped: hits > cap || candidates > cap,
+    hits,
+    candidates,
   };
 }
 
