@@ -24,7 +24,7 @@ async function findSubject(ctx: AppContext, rawCode: string): Promise<Subject | 
 }
 
 /** A subject by code, or DomainError NOT_FOUND. */
-async function requireSubject(ctx: AppContext, code: string): Promise<Subject> {
+export async function requireSubject(ctx: AppContext, code: string): Promise<Subject> {
   const subject = await findSubject(ctx, code);
   if (!subject) throw new DomainError('NOT_FOUND', '未找到该信用主体');
   return subject;
