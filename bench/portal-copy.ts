@@ -88,6 +88,31 @@ export interface RecordTally {
 }
 
 /**
+ * Makes the counts add up to `total` without cutting the tail: subjects with 2–5 records give one
+ * back (or subjects with one get one more) in index order, sweep after sweep. Returns the sum.
+ */
+export function fitCounts(counts: Uint8Array, total: number): number {
+  let sum = counts.reduce((a, c) => a + c, 0);
+  for (let sweep = 0; sweep < 8 && sum !== total; sweep++) {
+    let changed = false;
+    for (let i = 0; i < counts.length && sum !== total; i++) {
+      const c = counts[i] ?? 0;
+      if (sum > total && c >= 2 && c <= 5) {
+        counts[i] = c - 1;
+        sum--;
+        changed = true;
+      } else if (sum < total && c >= 1 && c < 5) {
+        counts[i] = c + 1;
+        sum++;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return sum;
+}
+
+/**
  * `total` records: pass k gives every subject with more than k records its k-th one, so one
  * subject's records lie far apart in the table. Stops at `total` (the tail of the last pass is cut).
  */

@@ -3,7 +3,7 @@
 // rebuilt (as a bulk load would), record_keys derived in SQL, then VACUUM ANALYZE.
 import { openDatabase } from '@pubcredit/db';
 import pg from 'pg';
-import { copyRows, RECORD_COLUMNS, recordLines, SUBJECT_COLUMNS, SUBJECT_NAME_COLUMNS, subjectLines, subjectNameLines } from './portal-copy';
+import { copyRows, fitCounts, RECORD_COLUMNS, recordLines, SUBJECT_COLUMNS, SUBJECT_NAME_COLUMNS, subjectLines, subjectNameLines } from './portal-copy';
 import type { RecordTally } from './portal-copy';
 import { PORTAL_DEPARTMENTS } from './portal-words';
 
@@ -128,7 +128,8 @@ export async function loadDatabase(adminUrl: string, name: string, spec: LoadSpe
     const deferred = await dropIndexes(client, ['subjects', 'subject_names', 'records', 'record_keys']);
     const counts = new Uint8Array(spec.subjects);
     const subjects = await timed('copy subjects', () => copyRows(client, 'subjects', SUBJECT_COLUMNS, subjectLines(spec.subjects, spec.seed, counts)));
-    log(`    ${fmt(subjects)} subjects`);
+    const planned = fitCounts(counts, spec.records);
+    log(`    ${fmt(subjects)} subjects; ${fmt(planned)} records planned`);
     await timed('copy subject_names', () => copyRows(client, 'subject_names', SUBJECT_NAME_COLUMNS, subjectNameLines(spec.subjects, spec.seed, spec.today)));
     let lastLog = performance.now();
     const progress = function* (lines: Iterable<string>): Generator<string> {
