@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, request } from 'playwright-core';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempDataDir } from '../cli/run-cli';
+import { REPO_ROOT, runCli, tempDataDir } from '../cli/run-cli';
 import { blockingViolations, demoIdNumbers, idNumbersOn, overflowsHorizontally } from './portal-helpers';
 import { startServer } from './server';
 import type { RunningServer } from './server';
@@ -16,6 +16,8 @@ const WEB_DIST = join(REPO_ROOT, 'packages/web/dist/index.html');
 /** A demo company with 行政处罚 (市场监督管理局) and 行政许可 (住房和城乡建设局) records. */
 const COMPANY = { name: '平顶山市鹰城建材有限公司', uscc: '91410402MAA0M6D717', fragment: '鹰城', penaltyDocNo: '平市监罚〔2026〕100号' };
 const MARKET_DEPT = { uscc: '11410400005847120C', name: '平顶山市市场监督管理局' };
+/** The 信用中心业务员 who ends a record's publicity after 信用修复 (passes the password policy). */
+const OFFICER = { username: 'xy-officer', password: 'Pds-Officer-2026!' };
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -36,6 +38,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
   let desktop: BrowserContext;
   let page: Page;
   let reportNo = '';
+  let officerInitial = '';
 
   /** No serious/critical WCAG violation, and no full ID number in the page's HTML. */
   async function checkPage(p: Page): Promise<void> {
@@ -49,7 +52,11 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
       const build = spawnSync('npm', ['run', 'build', '-w', '@pubcredit/web'], { cwd: REPO_ROOT, encoding: 'utf8' });
       if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`);
     }
-    // A fresh data directory: the first start loads the demo data set (its 行政处罚 and 行政许可).
+    // A 信用中心业务员 for the 信用修复 step (the CLI holds the data-dir lock, so it runs first); then
+    // the first start loads the demo data set (its 行政处罚 and 行政许可).
+    const add = await runCli(['users', 'add', '--name', OFFICER.username, '--role', '信用中心业务员', '--json'], dataDir);
+    if (add.code !== 0) throw new Error(`users add failed: ${add.stderr}`);
+    officerInitial = (JSON.parse(add.stdout) as { password: string }).password;
     server = await startServer(dataDir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     desktop = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', acceptDownloads: true });
@@ -272,5 +279,55 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     } finally {
       await phone.close();
     }
+  }, 90_000);
+
+  it('信用修复: a repaired record leaves the 信用档案 and 双公示, and a report issued before it says its content has changed', async () => {
+    if (!server) throw new Error('server not started');
+    const base = server.url;
+    const issued = await page.request.get(`${base}/api/v1/subjects/${COMPANY.uscc}/report.json?kind=standard`);
+    expect(issued.status()).toBe(200);
+    const before = ((await issued.json()) as { reportNo: string }).reportNo;
+    const records = (await (await page.request.get(`${base}/api/v1/subjects/${COMPANY.uscc}/records?catalog=administrative_penalty&limit=50&offset=0`)).json()) as {
+      records: { recordKey: string; docNo: string }[];
+    };
+    const repaired = records.records.find((r) => r.docNo === COMPANY.penaltyDocNo);
+    if (!repaired) throw new Error(`${COMPANY.penaltyDocNo} is not public`);
+
+    // The officer signs in (own API context, not the visitor's), changes the one-time password and ends the publicity.
+    const staff: APIRequestContext = await request.newContext({ baseURL: base });
+    try {
+      const login = await staff.post('/api/v1/auth/login', { data: { username: OFFICER.username, password: officerInitial } });
+      expect(login.status()).toBe(200);
+      let csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+      const changed = await staff.post('/api/v1/auth/password', { data: { current: officerInitial, next: OFFICER.password }, headers: { 'x-csrf-token': csrf } });
+      expect(changed.status()).toBe(200);
+      csrf = ((await changed.json()) as { csrfToken: string }).csrfToken;
+      const end = await staff.post(`/api/v1/records/${repaired.recordKey}/publicity/end`, {
+        data: { reason: 'repaired', note: '平信修〔2026〕1号' },
+        headers: { 'x-csrf-token': csrf },
+      });
+      expect(end.status()).toBe(200);
+    } finally {
+      await staff.dispose();
+    }
+
+    // Gone from the 信用档案…
+    await page.goto(`${base}/subjects/${COMPANY.uscc}`);
+    await page.getByRole('tab', { name: '行政处罚（1）' }).click();
+    await page.getByRole('tabpanel').getByTestId('public-record').first().waitFor();
+    await expect(page.getByRole('tabpanel').innerText()).resolves.not.toContain(COMPANY.penaltyDocNo);
+    // …from 双公示 and its CSV…
+    await page.goto(`${base}/disclosures?catalog=administrative_penalty&department=${MARKET_DEPT.uscc}`);
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    await expect(page.locator('tbody').innerText()).resolves.not.toContain(COMPANY.penaltyDocNo);
+    const csv = await page.request.get(`${base}/api/v1/disclosures.csv?catalog=administrative_penalty`);
+    expect(await csv.text()).not.toContain(COMPANY.penaltyDocNo);
+    // …and the report issued before still verifies as authentic, with its content changed since.
+    await page.goto(`${base}/verify/${encodeURIComponent(before)}`);
+    const outcome = page.getByTestId('verify-result');
+    await outcome.waitFor();
+    await expect(outcome.getByRole('heading', { level: 2 }).first().innerText()).resolves.toContain('报告真实，但信用信息已有变化');
+    await checkPage(page);
+    await shot(page, 'portal-09-verify-changed');
   }, 90_000);
 });
