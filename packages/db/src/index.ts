@@ -28,3 +28,4 @@ export * from './audit-hash';
 export * from './audit.repository';
 export * from './cipher-columns.repository';
 export * from './tier-rule.repository';
+export * from './report.repository';

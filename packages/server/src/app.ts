@@ -21,6 +21,7 @@ import { departmentRoutes } from './routes/departments.routes';
 import { disclosureRoutes } from './routes/disclosures.routes';
 import { healthRoutes } from './routes/health.routes';
 import { recordRoutes } from './routes/records.routes';
+import { reportRoutes } from './routes/report.routes';
 import { subjectRoutes } from './routes/subjects.routes';
 import { userRoutes } from './routes/users.routes';
 
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(subjectRoutes, api);
   await app.register(recordRoutes, api);
   await app.register(disclosureRoutes, api);
+  await app.register(reportRoutes, api);
   await app.register(batchRoutes, api);
   await app.register(catalogRoutes, api);
   await app.register(authRoutes, { ...api, cookieSecure: http.cookieSecure });

@@ -17,6 +17,8 @@ describe('parseConfig', () => {
       trustProxy: false,
       rateLimit: 300,
       loginRateLimit: 30,
+      publicUrl: 'http://localhost:8080',
+      signingKeyFile: undefined,
     });
   });
 
@@ -39,6 +41,12 @@ describe('parseConfig', () => {
     expect(parseConfig({ PUBCREDIT_TRUST_PROXY: '0' }).trustProxy).toBe(false);
   });
 
+  it('takes the public base URL from PUBCREDIT_PUBLIC_URL (no trailing slash), else localhost on PORT', () => {
+    expect(parseConfig({ PORT: '3000' }).publicUrl).toBe('http://localhost:3000');
+    expect(parseConfig({ PUBCREDIT_PUBLIC_URL: 'https://credit.pds.gov.cn/' }).publicUrl).toBe('https://credit.pds.gov.cn');
+    expect(parseConfig({ PUBCREDIT_SIGNING_KEY_FILE: '/etc/pubcredit/signing.pem' }).signingKeyFile).toBe('/etc/pubcredit/signing.pem');
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
@@ -47,6 +55,8 @@ describe('parseConfig', () => {
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL/],
     [{ PUBCREDIT_COOKIE_SECURE: 'maybe' }, /PUBCREDIT_COOKIE_SECURE/],
     [{ PUBCREDIT_RATE_LIMIT: '-1' }, /PUBCREDIT_RATE_LIMIT/],
+    [{ PUBCREDIT_PUBLIC_URL: 'credit.pds.gov.cn' }, /PUBCREDIT_PUBLIC_URL/],
+    [{ PUBCREDIT_PUBLIC_URL: 'ftp://credit.pds.gov.cn' }, /PUBCREDIT_PUBLIC_URL/],
   ])('refuses %j with a bilingual message', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

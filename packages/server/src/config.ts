@@ -25,6 +25,10 @@ export interface Config {
   rateLimit: number;
   /** Login attempts per minute per client; 0 turns the limit off. */
   loginRateLimit: number;
+  /** Public base URL of the portal (PUBCREDIT_PUBLIC_URL, no trailing slash): report QR codes and 信用码 point under it. */
+  publicUrl: string;
+  /** PEM file of the Ed25519 key that signs credit reports (PUBCREDIT_SIGNING_KEY_FILE); see services/report/signing-key.ts. */
+  signingKeyFile: string | undefined;
 }
 
 /** The part of {@link Config} the HTTP app reads (buildApp). */
@@ -95,6 +99,20 @@ function parseTrustProxy(raw: string | undefined): boolean | string {
   return raw;
 }
 
+function parsePublicUrl(raw: string | undefined, port: number): string {
+  if (raw === undefined) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBCREDIT_PUBLIC_URL 不是有效的网址，实为 "${raw}"（PUBCREDIT_PUBLIC_URL is not a valid URL）`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('PUBCREDIT_PUBLIC_URL 应以 http:// 或 https:// 开头（PUBCREDIT_PUBLIC_URL must be http(s)://）');
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 /**
  * Parses the environment once; throws {@link ConfigError} with a bilingual message on bad values.
  * @example parseConfig({ PORT: '3000' }).port // 3000
@@ -113,5 +131,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(nonEmpty(env.PUBCREDIT_TRUST_PROXY)),
     rateLimit: parseCount('PUBCREDIT_RATE_LIMIT', nonEmpty(env.PUBCREDIT_RATE_LIMIT), DEFAULT_HTTP_SETTINGS.rateLimit),
     loginRateLimit: parseCount('PUBCREDIT_LOGIN_RATE_LIMIT', nonEmpty(env.PUBCREDIT_LOGIN_RATE_LIMIT), DEFAULT_HTTP_SETTINGS.loginRateLimit),
+    publicUrl: parsePublicUrl(nonEmpty(env.PUBCREDIT_PUBLIC_URL), parsePort(nonEmpty(env.PORT))),
+    signingKeyFile: nonEmpty(env.PUBCREDIT_SIGNING_KEY_FILE),
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from '@pubcredit/db';
 import type pino from 'pino';
 import type { DataKeys } from './crypto/data-keys';
+import type { ReportSettings } from './services/report/report-settings';
 
 /** What every service receives: the database, the data keys, the clock and the logger. */
 export interface AppContext {
@@ -8,4 +9,6 @@ export interface AppContext {
   keys: DataKeys;
   now: () => Date;
   log: pino.Logger;
+  /** Credit reports: public base URL and signing key (set by openContext; absent in bare test contexts: a throwaway key). */
+  reports?: ReportSettings;
 }

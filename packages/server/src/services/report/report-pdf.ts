@@ -1,0 +1,179 @@
+import { TIER_NAMES } from '@pubcredit/domain';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import type { CreditReport } from '../../schemas/report.schema';
+import type { RecordItem } from '../../schemas/subject.schema';
+import { findCatalog } from '../catalog.service';
+import { FONT_BOLD, FONT_REGULAR, installFonts } from './pdf-fonts';
+
+// The credit report as a Chinese PDF (A4): header with the verification QR code, the report's
+// number and times, the subject, its public records by category with source department and
+// publicity period, the signature, and on every page a footer telling how to verify it.
+
+const PLATFORM = '信用中国（河南平顶山）';
+const KIND_TITLES = { standard: '标准信用报告', special: '专项信用报告' } as const;
+const SUBJECT_KINDS: Record<string, string> = { legal_person: '法人和非法人组织', individual_business: '个体工商户', natural_person: '自然人' };
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+const MARGIN = 50;
+const FOOTER_HEIGHT = 40;
+const QR_SIZE = 92;
+const GREY = '#555555';
+const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** 'YYYY-MM-DD HH:mm:ss（北京时间）' */
+function beijingTime(iso: string): string {
+  return `${BEIJING_TIME.format(new Date(iso))}（北京时间）`;
+}
+
+/** Draws the QR code of the text as vector squares (crisp at any zoom, no image decoding). */
+function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 2;
+  const cell = size / (modules.size + 2 * quiet);
+  doc.save().rect(x, y, size, size).fill('#ffffff');
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (modules.get(row, col)) doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell + 0.05, cell + 0.05);
+    }
+  }
+  doc.fill('#000000').restore();
+}
+
+function fieldText(r: RecordItem): string {
+  const fields = findCatalog(r.catalog)?.fields ?? [];
+  const byCode = new Map(fields.map((f) => [f.code, f]));
+  return Object.entries(r.data)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => {
+      const field = byCode.get(k);
+      const raw = typeof v === 'string' ? v : JSON.stringify(v);
+      const value = field?.enumValues?.find((e) => e.code === raw)?.name ?? raw;
+      return `${field?.name ?? k}：${value}`;
+    })
+    .join('；');
+}
+
+function periodText(r: RecordItem): string {
+  if (!r.maxUntil) return '公示期：按规定公示';
+  const parts = [`公示期至 ${r.maxUntil}`];
+  if (r.minUntil) parts.push(`最短公示期至 ${r.minUntil}（此后可申请信用修复）`);
+  if (r.tier) parts.push(`失信程度：${TIER_NAMES[r.tier]}`);
+  if (r.regimeName) parts.push(`依据：${r.regimeName}`);
+  return parts.join('；');
+}
+
+function heading(doc: PDFKit.PDFDocument, text: string): void {
+  doc.moveDown(0.6).font(FONT_BOLD).fontSize(13).fillColor('#000000').text(text, MARGIN);
+  const y = doc.y + 2;
+  doc.moveTo(MARGIN, y).lineTo(doc.page.width - MARGIN, y).lineWidth(0.5).strokeColor('#999999').stroke();
+  doc.moveDown(0.4);
+}
+
+function line(doc: PDFKit.PDFDocument, label: string, value: string, width?: number): void {
+  doc.font(FONT_BOLD).fontSize(10).fillColor('#000000').text(`${label}：`, MARGIN, undefined, { continued: true, width });
+  doc.font(FONT_REGULAR).text(value, { width });
+}
+
+function records(doc: PDFKit.PDFDocument, section: CreditReport['sections'][number]): void {
+  if (section.note) {
+    doc.font(FONT_REGULAR).fontSize(10).fillColor(GREY).text(section.note, MARGIN);
+    return;
+  }
+  if (section.records.length === 0) {
+    doc.font(FONT_REGULAR).fontSize(10).fillColor(GREY).text('无公示中的记录。', MARGIN);
+    return;
+  }
+  section.records.forEach((r, i) => {
+    doc.moveDown(0.3).font(FONT_BOLD).fontSize(10).fillColor('#000000').text(`${i + 1}. ${r.docNo}（决定日期 ${r.decisionDate}）`, MARGIN);
+    doc.font(FONT_REGULAR).fontSize(9).fillColor('#000000');
+    doc.text(`报送部门：${r.sourceDeptName ?? '（未登记）'}（${r.sourceDept}）`, MARGIN + 12);
+    doc.text(periodText(r), MARGIN + 12);
+    const fields = fieldText(r);
+    if (fields) doc.fillColor(GREY).text(fields, MARGIN + 12);
+  });
+}
+
+function footers(doc: PDFKit.PDFDocument, report: CreditReport, keyUrl: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the bottom margin must not add a page
+    const y = doc.page.height - bottom + 8;
+    const width = doc.page.width - 2 * MARGIN;
+    doc.font(FONT_REGULAR).fontSize(7.5).fillColor(GREY);
+    doc.text(`核验方法：扫描首页二维码或访问 ${report.verifyUrl}，输入报告编号 ${report.reportNo} 核验真伪及内容是否变化；`, MARGIN, y, { width, lineBreak: true });
+    doc.text(`离线核验：用平台公钥（${keyUrl}）以 Ed25519 验证报告 JSON 的签名。第 ${i - range.start + 1} 页 / 共 ${range.count} 页`, MARGIN, undefined, { width });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/**
+ * Renders a report as PDF. All drawing is synchronous (one document at a time per font object);
+ * only the assembling of the output stream is awaited.
+ * @param publicUrl the portal's base URL (for the public key's address in the footer)
+ */
+export function renderReportPdf(report: CreditReport, publicUrl: string): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
+    bufferPages: true,
+    info: { Title: `${KIND_TITLES[report.kind]} ${report.reportNo}`, Author: PLATFORM, Subject: report.subject.name, Creator: 'PubCredit' },
+    lang: 'zh-CN',
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  installFonts(doc);
+  const textWidth = doc.page.width - 2 * MARGIN - QR_SIZE - 16;
+
+  drawQr(doc, report.verifyUrl, doc.page.width - MARGIN - QR_SIZE, MARGIN, QR_SIZE);
+  doc.font(FONT_REGULAR).fontSize(7).fillColor(GREY).text('扫码核验报告', doc.page.width - MARGIN - QR_SIZE, MARGIN + QR_SIZE + 2, { width: QR_SIZE, align: 'center' });
+  doc.font(FONT_REGULAR).fontSize(10).fillColor(GREY).text(PLATFORM, MARGIN, MARGIN, { width: textWidth });
+  doc.moveDown(0.3).font(FONT_BOLD).fontSize(22).fillColor('#000000').text(KIND_TITLES[report.kind], MARGIN, undefined, { width: textWidth });
+  doc.moveDown(0.4);
+  line(doc, '报告编号', report.reportNo, textWidth);
+  line(doc, '生成时间', beijingTime(report.issuedAt), textWidth);
+  line(doc, '数据截止时间', beijingTime(report.asOf), textWidth);
+  doc.y = Math.max(doc.y, MARGIN + QR_SIZE + 14);
+
+  heading(doc, '主体基本信息');
+  const s = report.subject;
+  line(doc, '主体名称', s.name);
+  if (s.uscc) line(doc, '统一社会信用代码', s.uscc);
+  if (s.idMasked) line(doc, '证件号码（已脱敏）', s.idMasked);
+  line(doc, '主体类别', SUBJECT_KINDS[s.kind] ?? s.kind);
+  if (report.period) {
+    const { from, to } = report.period;
+    line(doc, '报告范围（决定日期）', from || to ? `${from ?? '不限'} 至 ${to ?? '不限'}` : '不限');
+  }
+  line(doc, '信息类别', report.sections.map((x) => x.name).join('、'));
+
+  report.sections.forEach((section, i) => {
+    const n = section.note ? '' : `（${section.records.length} 条）`;
+    heading(doc, `${NUMERALS[i] ?? String(i + 1)}、${section.name}信息${n}`);
+    records(doc, section);
+  });
+
+  heading(doc, '报告说明');
+  doc.font(FONT_REGULAR).fontSize(9).fillColor('#000000');
+  doc.text('1. 本报告列示报告生成时本平台依法公示的信用信息；公示期满、已信用修复或已撤销的信息不予列示，自然人证件号码已脱敏。', MARGIN);
+  doc.text('2. 平台保存本报告的编号、内容哈希与签名，不保存报告文件。核验时平台校验签名，并按原参数重新生成内容，比较是否变化。', MARGIN);
+  doc.text(`3. 内容哈希（SM3）：${report.contentHash}`, MARGIN);
+  doc.text(`4. 签名（Ed25519，密钥 ${report.signature.keyId}）：${report.signature.value}`, MARGIN);
+
+  footers(doc, report, `${publicUrl}/api/v1/reports/signing-key`);
+  doc.end();
+  return done;
+}
