@@ -22,8 +22,12 @@ export interface PublicityJobReport {
  * The public view does not wait for it (publicRecordCondition compares maxUntil with today).
  * @example await runPublicityJobOnce(ctx, new Date('2027-05-02T00:00:00+08:00'))
  */
-export async function runPublicityJobOnce(ctx: AppContext, now: Date = ctx.now()): Promise<PublicityJobReport> {
-  const { updated: recomputed } = await recomputeMissingPublicity(ctx);
+export async function runPublicityJobOnce(
+  ctx: AppContext,
+  now: Date = ctx.now(),
+  opts: { recompute?: boolean } = {},
+): Promise<PublicityJobReport> {
+  const { updated: recomputed } = opts.recompute === false ? { updated: 0 } : await recomputeMissingPublicity(ctx);
   const today = beijingToday(now);
   const expired = await expirePublicity(ctx.db, today, now);
   return { today, recomputed, expired };
@@ -39,15 +43,18 @@ export interface PublicityJob {
 /**
  * Starts the publicity job in this process: a run now, then every {@link PUBLICITY_JOB_INTERVAL_MS}.
  * A failed run is logged and retried at the next tick; runs never overlap. The timer does not keep
- * the process alive.
+ * the process alive. Missing periods are computed until one run has succeeded: the importer computes
+ * them for every record it stores, so later runs only mark expiries (no hourly walk of `records`).
  */
 export function startPublicityJob(ctx: AppContext, intervalMs: number = PUBLICITY_JOB_INTERVAL_MS): PublicityJob {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
+  let recomputed = false;
   const tick = (): void => {
     if (stopped) return;
-    running = runPublicityJobOnce(ctx).then(
+    running = runPublicityJobOnce(ctx, ctx.now(), { recompute: !recomputed }).then(
       (report) => {
+        recomputed = true;
         if (report.expired > 0 || report.recomputed > 0) ctx.log.info({ publicityJob: report }, 'publicity job');
       },
       (err: unknown) => ctx.log.warn({ err }, 'publicity job failed; retried at the next run'),
