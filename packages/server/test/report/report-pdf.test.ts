@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testEngines } from '@pubcredit/db/testing';
+import { checkResidentId } from '@pubcredit/domain';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/context';
+import type { ReportVerification } from '../../src/schemas/report.schema';
+import { REPORT_NO_PATTERN } from '../../src/services/report/report-number';
+import { COMPANY_USCC, DEPT_B, addDepartments } from '../fixtures';
+import { addRecord, addSubject } from '../portal/portal-fixtures';
+import { createTestApp, createTestContext } from '../test-context';
+
+// pdftotext and pdftoppm come from Debian's poppler-utils, which .ci/run installs: a missing tool
+// fails these tests (it is never skipped).
+
+const FULL_ID = '410402199001011230';
+const COMPANY = '平顶山市鹰城建材有限公司';
+
+function run(tool: string, args: string[]): Buffer {
+  const out = spawnSync(tool, args, { maxBuffer: 64 * 1024 * 1024 });
+  if (out.error) throw new Error(`${tool} is not available (install poppler-utils): ${out.error.message}`);
+  if (out.status !== 0) throw new Error(`${tool} failed: ${out.stderr.toString()}`);
+  return out.stdout;
+}
+
+/** Share of non-white pixels of page 1 rendered at 50 dpi in grey (PGM from pdftoppm). */
+function inkShare(pdfFile: string): number {
+  const pgm = run('pdftoppm', ['-r', '50', '-gray', '-f', '1', '-l', '1', pdfFile]);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header?.[1] || !header[2]) throw new Error('pdftoppm did not write a PGM image');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = pgm.subarray(header[0].length, header[0].length + width * height);
+  let ink = 0;
+  for (const p of pixels) if (p < 200) ink++;
+  return ink / (width * height);
+}
+
+describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) => {
+  let ctx: AppContext;
+  let app: FastifyInstance;
+  let personId: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pubcredit-report-'));
+    ctx = await createTestContext(engine);
+    await addDepartments(ctx);
+    const subjectId = await addSubject(ctx, { name: COMPANY, uscc: COMPANY_USCC });
+    await addRecord(ctx, { subjectId, docNo: '平市监罚〔2026〕1号', maxUntil: '2099-12-31', data: { CF_WFXW: '未按规定公示年度报告' } });
+    await addRecord(ctx, { subjectId, docNo: '平市住许〔2026〕2号', catalog: 'administrative_license', sourceDept: DEPT_B.uscc, data: { XK_NR: '建筑业企业资质' } });
+    personId = await addSubject(ctx, { name: '张三', kind: 'natural_person', idMasked: '4104**********1230' });
+    await addRecord(ctx, {
+      subjectId: personId,
+      docNo: '平市监罚〔2026〕3号',
+      maxUntil: '2099-12-31',
+      data: { CF_XDR_ZJHM: FULL_ID, CF_WFXW: `当事人张三（身份证号${FULL_ID}）未按规定经营` },
+    });
+    app = await createTestApp(ctx, { http: { rateLimit: 0 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function pdf(url: string): Promise<{ file: string; text: string; disposition: string }> {
+    const res = await app.inject({ method: 'GET', url });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
+    writeFileSync(file, res.rawPayload);
+    return { file, text: run('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8'), disposition: String(res.headers['content-disposition']) };
+  }
+
+  it('a standard report PDF carries the Chinese name, number, times, sections, periods and verification footer; page 1 renders', async () => {
+    const { file, text, disposition } = await pdf(`/api/v1/subjects/${COMPANY_USCC}/report.pdf`);
+    const reportNo = /PDS-\d{8}-[0-9A-Z]{8}/.exec(text)?.[0] ?? '';
+    expect(reportNo).toMatch(REPORT_NO_PATTERN);
+    for (const expected of [COMPANY, '标准信用报告', `报告编号：${reportNo}`, '生成时间', '数据截止时间', '主体基本信息', '一、行政许可信息（1 条）', '行政处罚信息（1 条）', '平顶山市市场监督管理局（测试）', '公示期至 2099-12-31', '核验方法', `/verify/${reportNo}`]) {
+      expect(text).toContain(expected);
+    }
+    // RFC 5987: the Chinese file name in filename*, an ASCII one beside it.
+    expect(disposition).toContain(`filename="credit-report-${reportNo}.pdf"`);
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(`标准信用报告-${COMPANY}-${reportNo}.pdf`)}`);
+    expect(inkShare(file)).toBeGreaterThan(0.01);
+    // The number printed on the PDF verifies.
+    const verified = (await app.inject({ method: 'GET', url: `/api/v1/reports/${reportNo}/verify` })).json<ReportVerification>();
+    expect(verified).toMatchObject({ found: true, authentic: true, changed: false, subjectName: COMPANY });
+  });
+
+  it('a 专项 report PDF names its range and says 严重失信主体名单 is not collected yet', async () => {
+    const { text } = await pdf(`/api/v1/subjects/${COMPANY_USCC}/report.pdf?kind=special&from=2025-01-01&categories=administrative_penalty%2Cserious_dishonesty_list`);
+    expect(text).toContain('专项信用报告');
+    expect(text).toContain('2025-01-01 至 不限');
+    expect(text).toContain('一、行政处罚信息（1 条）');
+    expect(text).toContain('二、严重失信主体名单信息');
+    expect(text).toContain('本平台暂未归集该类信息');
+    expect(text).not.toContain('行政许可信息');
+  });
+
+  it('a natural person’s report PDF holds no full ID number', async () => {
+    const { text } = await pdf(`/api/v1/subjects/${personId}/report.pdf`);
+    expect(text).toContain('张三');
+    expect(text).toContain('4104**********1230');
+    expect(text).not.toContain(FULL_ID);
+    expect((text.replace(/\s+/g, '').match(/\d{17}[\dX]/g) ?? []).filter((id) => checkResidentId(id).valid)).toEqual([]);
+  });
+
+  it('信用码: SVG and PNG of the subject page URL; none for a natural person', async () => {
+    const svg = await app.inject({ method: 'GET', url: `/api/v1/subjects/${COMPANY_USCC}/qrcode.svg` });
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.body).toMatch(/<path[^>]* d="M[^"]{200,}"/);
+    const png = await app.inject({ method: 'GET', url: `/api/v1/subjects/${COMPANY_USCC}/qrcode.png` });
+    expect(png.statusCode).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const person = await app.inject({ method: 'GET', url: `/api/v1/subjects/${personId}/qrcode.svg` });
+    expect(person.statusCode).toBe(404);
+    expect(person.json<{ message: string }>().message).toContain('信用码仅适用于法人和个体工商户');
+  });
+
+  it('the 信用码 leads to the subject page under the public URL', async () => {
+    const { subjectPageUrl } = await import('../../src/services/report/subject-qrcode');
+    expect(subjectPageUrl('https://credit.pds.gov.cn', { uscc: COMPANY_USCC, subjectId: 'x' } as Parameters<typeof subjectPageUrl>[1])).toBe(
+      `https://credit.pds.gov.cn/subjects/${COMPANY_USCC}`,
+    );
+  });
+});
