@@ -19,6 +19,8 @@ export interface ScenarioResult {
   errors: Record<string, number>;
   /** Mean body size in bytes. */
   meanBytes: number;
+  /** The slowest requests (path, ms), slowest first. */
+  slowest: { path: string; ms: number }[];
 }
 
 export interface Scenario {
@@ -31,6 +33,7 @@ export interface Scenario {
 }
 
 interface Timing {
+  path: string;
   ms: number;
   status: number;
   bytes: number;
@@ -44,7 +47,7 @@ function get(agent: http.Agent, baseUrl: string, path: string): Promise<Timing> 
       res.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
       });
-      res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, status: res.statusCode ?? 0, bytes }));
+      res.on('end', () => resolve({ path, ms: Number(process.hrtime.bigint() - started) / 1e6, status: res.statusCode ?? 0, bytes }));
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -94,6 +97,7 @@ export async function runScenario(baseUrl: string, s: Scenario): Promise<Scenari
       perSecond: Math.round((timings.length / seconds) * 10) / 10,
       errors,
       meanBytes: Math.round(timings.reduce((a, t) => a + t.bytes, 0) / timings.length),
+      slowest: [...timings].sort((a, b) => b.ms - a.ms).slice(0, 5).map((t) => ({ path: t.path, ms: round(t.ms) })),
     };
   } finally {
     agent.destroy();

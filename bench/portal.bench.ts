@@ -112,6 +112,9 @@ function printResult(r: ScenarioResult): void {
     `${r.name.padEnd(11)} ${String(r.requests).padStart(5)} req × ${r.connections} conn: p50 ${r.p50.toFixed(2).padStart(7)} ms  p90 ${r.p90.toFixed(2).padStart(7)}  ` +
       `p99 ${r.p99.toFixed(2).padStart(7)}  max ${r.max.toFixed(1).padStart(7)}  ${r.perSecond} req/s  ${fmt(r.meanBytes)} B  — ${verdict}${errors}`,
   );
+  if (r.name !== 'health' && r.name !== 'health_end') {
+    log(`    slowest: ${r.slowest.map((t) => `${t.ms} ms ${decodeURIComponent(t.path)}`).join(' | ')}`);
+  }
 }
 
 async function main(): Promise<void> {
