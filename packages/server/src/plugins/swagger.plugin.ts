@@ -26,6 +26,7 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
         { name: 'system', description: '运行状态' },
         { name: 'subjects', description: '主体信用档案' },
         { name: 'disclosures', description: '双公示浏览与导出' },
+        { name: 'reports', description: '信用报告、报告核验与信用码' },
         { name: 'batches', description: '数据上报批次' },
         { name: 'catalogs', description: '信息目录与模板' },
         { name: 'auth', description: '登录、会话、密码与动态口令' },
