@@ -27,6 +27,8 @@ export async function drawUrls(databaseUrl: string, count: number, seed: number)
   await client.connect();
   let rows: { uscc: string; name: string }[];
   try {
+    // One backend draws every random(): parallel workers would each have their own sequence.
+    await client.query('set max_parallel_workers_per_gather = 0');
     await client.query('select setseed($1)', [(seed % 1000) / 1000]);
     ({ rows } = await client.query<{ uscc: string; name: string }>(
       `select uscc, name from subjects where kind <> 'natural_person' and uscc is not null order by random() limit $1`,
