@@ -47,15 +47,24 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   doc.fill('#000000').restore();
 }
 
+// Shown elsewhere on the page (basic information, the record's heading) or mere codes.
+const SHOWN_ELSEWHERE = new Set(['subject_name', 'subject_kind', 'subject_uscc', 'subject_id_type', 'subject_id_number', 'doc_no', 'decision_date', 'authority_uscc', 'source_uscc']);
+
+/** A record's fields as「名称：值」in catalogue order, enum codes by their names. */
 function fieldText(r: RecordItem): string {
   const fields = findCatalog(r.catalog)?.fields ?? [];
+  const order = new Map(fields.map((f, i) => [f.code, i]));
   const byCode = new Map(fields.map((f) => [f.code, f]));
   return Object.entries(r.data)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .filter(([k, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0) && !SHOWN_ELSEWHERE.has(byCode.get(k)?.role ?? ''))
+    .sort(([a], [b]) => (order.get(a) ?? fields.length) - (order.get(b) ?? fields.length))
     .map(([k, v]) => {
       const field = byCode.get(k);
-      const raw = typeof v === 'string' ? v : JSON.stringify(v);
-      const value = field?.enumValues?.find((e) => e.code === raw)?.name ?? raw;
+      const nameOf = (x: unknown): string => {
+        const raw = typeof x === 'string' ? x : JSON.stringify(x);
+        return field?.enumValues?.find((e) => e.code === raw)?.name ?? raw;
+      };
+      const value = Array.isArray(v) ? v.map(nameOf).join('、') : nameOf(v);
       return `${field?.name ?? k}：${value}`;
     })
     .join('；');
