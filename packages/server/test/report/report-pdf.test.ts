@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { testEngines } from '@pubcredit/db/testing';
 import { checkResidentId } from '@pubcredit/domain';
 import type { FastifyInstance } from 'fastify';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context';
 import type { ReportVerification } from '../../src/schemas/report.schema';
@@ -116,6 +117,9 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     expect(svg.headers['content-type']).toContain('image/svg+xml');
     expect(svg.body).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.body).toMatch(/<path[^>]* d="M[^"]{200,}"/);
+    // It encodes the subject page under the public URL: the same symbol as that URL's QR code.
+    const expected = await QRCode.toString(`http://localhost:8080/subjects/${COMPANY_USCC}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    expect(svg.body).toBe(expected);
     const png = await app.inject({ method: 'GET', url: `/api/v1/subjects/${COMPANY_USCC}/qrcode.png` });
     expect(png.statusCode).toBe(200);
     expect(png.headers['content-type']).toBe('image/png');
