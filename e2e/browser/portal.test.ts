@@ -147,12 +147,20 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     const pdf = readFileSync(pdfPath);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
+    // Saved under the server's Chinese file name, which carries the report number.
+    const fileName = download.suggestedFilename();
+    expect(fileName).toContain(COMPANY.name);
+    const pdfReportNo = /-([A-Z]+-\d{8}-[0-9A-Z]+)\.pdf$/.exec(fileName)?.[1];
+    if (!pdfReportNo) throw new Error(`no report number in ${fileName}`);
 
     // …and a 专项信用报告 with a time range and two of the three categories.
     await dialog.getByRole('radio', { name: /专项信用报告/ }).check();
     await dialog.getByRole('checkbox', { name: '行政强制' }).uncheck();
-    await dialog.getByLabel('起始日期（决定日期）').fill('2025-01-01');
-    await dialog.getByLabel('起始日期（决定日期）').press('Enter');
+    // A date typed into the picker (keyboard), confirmed with Enter.
+    await dialog.getByLabel('起始日期（决定日期）').click();
+    await page.keyboard.type('2025-01-01');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.getByRole('link', { name: '下载 PDF' }).getAttribute('href')).toContain('from=2025-01-01');
     const specialHref = await dialog.getByRole('link', { name: '下载 PDF' }).getAttribute('href');
     expect(specialHref).toBe(
       `/api/v1/subjects/${COMPANY.uscc}/report.pdf?kind=special&from=2025-01-01&categories=administrative_penalty%2Cserious_dishonesty_list`,
@@ -163,15 +171,17 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     await checkPage(page);
     await dialog.getByRole('button', { name: '取消' }).click();
 
-    // The same report as JSON: its number verifies on the server.
+    // The downloaded PDF's number verifies on the server, and so does a JSON report of the same kind.
     const json = await page.request.get(`${base}/api/v1/subjects/${COMPANY.uscc}/report.json?kind=standard`);
     expect(json.status()).toBe(200);
     const report = (await json.json()) as { reportNo: string; verifyUrl: string; subject: { name: string } };
     expect(report.subject.name).toBe(COMPANY.name);
-    reportNo = report.reportNo;
-    expect(report.verifyUrl).toContain(`/verify/${encodeURIComponent(reportNo)}`);
-    const verified = (await (await page.request.get(`${base}/api/v1/reports/${encodeURIComponent(reportNo)}/verify`)).json()) as Verification;
-    expect(verified).toMatchObject({ reportNo, found: true, authentic: true, changed: false });
+    expect(report.verifyUrl).toContain(`/verify/${encodeURIComponent(report.reportNo)}`);
+    for (const no of [pdfReportNo, report.reportNo]) {
+      const verified = (await (await page.request.get(`${base}/api/v1/reports/${encodeURIComponent(no)}/verify`)).json()) as Verification;
+      expect(verified).toMatchObject({ reportNo: no, found: true, authentic: true, changed: false });
+    }
+    reportNo = pdfReportNo;
 
     // 5. The report's QR code leads to /verify/{reportNo}: 真实有效.
     await page.goto(`${base}/verify/${encodeURIComponent(reportNo)}`);
@@ -182,7 +192,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     await checkPage(page);
     await shot(page, 'portal-04-verify');
     await page.goto(`${base}/verify/NO-SUCH-REPORT`);
-    await page.getByText('未找到该报告').waitFor();
+    await page.getByRole('heading', { name: '未找到该报告' }).waitFor();
     await checkPage(page);
   }, 180_000);
 
@@ -282,7 +292,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
   }, 90_000);
 
   it('信用修复: a repaired record leaves the 信用档案 and 双公示, and a report issued before it says its content has changed', async () => {
-    if (!server) throw new Error('server not started');
+    if (!server || !browser) throw new Error('server not started');
     const base = server.url;
     const issued = await page.request.get(`${base}/api/v1/subjects/${COMPANY.uscc}/report.json?kind=standard`);
     expect(issued.status()).toBe(200);
@@ -311,23 +321,27 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
       await staff.dispose();
     }
 
+    // Public answers may be reused for 60 s (Cache-Control): a new visitor, with an empty cache, looks.
+    const visitor = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const fresh = await visitor.newPage();
     // Gone from the 信用档案…
-    await page.goto(`${base}/subjects/${COMPANY.uscc}`);
-    await page.getByRole('tab', { name: '行政处罚（1）' }).click();
-    await page.getByRole('tabpanel').getByTestId('public-record').first().waitFor();
-    await expect(page.getByRole('tabpanel').innerText()).resolves.not.toContain(COMPANY.penaltyDocNo);
+    await fresh.goto(`${base}/subjects/${COMPANY.uscc}`);
+    await fresh.getByRole('tab', { name: '行政处罚（1）' }).click();
+    await fresh.getByRole('tabpanel').getByTestId('public-record').first().waitFor();
+    await expect(fresh.getByRole('tabpanel').innerText()).resolves.not.toContain(COMPANY.penaltyDocNo);
     // …from 双公示 and its CSV…
-    await page.goto(`${base}/disclosures?catalog=administrative_penalty&department=${MARKET_DEPT.uscc}`);
-    await page.locator('tbody tr.ant-table-row').first().waitFor();
-    await expect(page.locator('tbody').innerText()).resolves.not.toContain(COMPANY.penaltyDocNo);
-    const csv = await page.request.get(`${base}/api/v1/disclosures.csv?catalog=administrative_penalty`);
+    await fresh.goto(`${base}/disclosures?catalog=administrative_penalty&department=${MARKET_DEPT.uscc}`);
+    await fresh.locator('tbody tr.ant-table-row').first().waitFor();
+    await expect(fresh.locator('tbody').innerText()).resolves.not.toContain(COMPANY.penaltyDocNo);
+    const csv = await fresh.request.get(`${base}/api/v1/disclosures.csv?catalog=administrative_penalty`);
     expect(await csv.text()).not.toContain(COMPANY.penaltyDocNo);
     // …and the report issued before still verifies as authentic, with its content changed since.
-    await page.goto(`${base}/verify/${encodeURIComponent(before)}`);
-    const outcome = page.getByTestId('verify-result');
+    await fresh.goto(`${base}/verify/${encodeURIComponent(before)}`);
+    const outcome = fresh.getByTestId('verify-result');
     await outcome.waitFor();
     await expect(outcome.getByRole('heading', { level: 2 }).first().innerText()).resolves.toContain('报告真实，但信用信息已有变化');
-    await checkPage(page);
-    await shot(page, 'portal-09-verify-changed');
+    await checkPage(fresh);
+    await shot(fresh, 'portal-09-verify-changed');
+    await visitor.close();
   }, 90_000);
 });

@@ -95,8 +95,8 @@ export function VerifyPage() {
           <h2 id="verify-result" className={outcome.className} style={{ fontSize: 24, marginTop: 0 }}>
             {outcome.icon} {outcome.title}
           </h2>
-          <p>{outcome.text}</p>
-          {result.message ? <p>平台说明：{result.message}</p> : null}
+          {/* The server's own Chinese conclusion when it gives one. */}
+          <p>{result.message || outcome.text}</p>
           <Descriptions
             size="small"
             bordered
