@@ -5,7 +5,7 @@ import { FileDownloadSchema } from '../schemas/batch.schema';
 import { errorResponses } from '../schemas/common.schema';
 import { CreditReportSchema, ReportNoParamsSchema, ReportQuerySchema, ReportVerificationSchema, SigningKeySchema } from '../schemas/report.schema';
 import { SubjectParamsSchema } from '../schemas/subject.schema';
-import { renderReportPdf } from '../services/report/report-pdf';
+import { renderReportPdf, warmUpReportPdf } from '../services/report/report-pdf';
 import { issueReport, reportSettings, signingKeyInfo, verifyReport } from '../services/report/report.service';
 import { subjectQrPng, subjectQrSvg } from '../services/report/subject-qrcode';
 import { PUBLIC_MAX_AGE_SECONDS, publicCache } from './public-cache';
@@ -26,6 +26,14 @@ function sendBinary(reply: FastifyReply, type: string, body: Buffer, cacheContro
 
 /** Credit reports (信用报告) with verification, and the subject's 信用码 (issue #4 §4–5). */
 export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  // Once listening (never in tests that only inject), render a sample so the first report is not slow.
+  app.addHook('onListen', (done) => {
+    setImmediate(() => {
+      warmUpReportPdf().catch((err: unknown) => ctx.log.warn({ err }, 'report PDF warm-up failed'));
+    });
+    done();
+  });
+
   const reportDescription =
     '每次请求签发一份新报告（新编号）：平台保存编号、内容哈希（SM3）与签名（Ed25519），不保存报告文件。kind=special 为专项信用报告，可选 from、to（决定日期）与 categories。';
 

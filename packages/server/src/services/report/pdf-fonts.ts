@@ -69,8 +69,3 @@ export function installFonts(doc: PDFKit.PDFDocument): void {
   }
   for (const [name, buffer] of fontBuffers()) doc.registerFont(name, buffer);
 }
-
-/** Loads and parses the fonts now (at start-up) rather than on the first report. */
-export function warmUpFonts(): void {
-  parsedFonts();
-}

@@ -186,3 +186,26 @@ export function renderReportPdf(report: CreditReport, publicUrl: string): Promis
   doc.end();
   return done;
 }
+
+/**
+ * Renders a throwaway sample once (fonts read and parsed, pdfkit's code compiled), so the first
+ * real report after start-up is not the slow one.
+ */
+export async function warmUpReportPdf(): Promise<void> {
+  const now = new Date().toISOString();
+  await renderReportPdf(
+    {
+      reportNo: 'PDS-00000000-00000000',
+      kind: 'standard',
+      issuedAt: now,
+      asOf: now,
+      subject: { subjectId: '00000000-0000-0000-0000-000000000000', kind: 'legal_person', name: '预热样例', uscc: null, idMasked: null },
+      period: null,
+      sections: [{ category: 'administrative_penalty', name: '行政处罚', records: [] }],
+      contentHash: '0'.repeat(64),
+      signature: { algorithm: 'Ed25519', keyId: '0'.repeat(16), value: '' },
+      verifyUrl: 'http://localhost/verify/PDS-00000000-00000000',
+    },
+    'http://localhost',
+  );
+}
