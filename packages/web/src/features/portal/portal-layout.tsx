@@ -43,7 +43,7 @@ export function PortalLayout() {
         <Outlet />
       </main>
       <footer className="portal-footer">
-        <p>{SITE_NAME} · 平顶山市社会信用体系建设领导小组办公室</p>
+        <p>{SITE_NAME}</p>
         <p>
           本网站公示的信用信息由各信源部门依法报送，公示期满或信用修复后不再公示。对公示信息有异议的，可向信源部门提出。
           <a href="/docs">开放接口</a>

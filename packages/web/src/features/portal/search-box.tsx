@@ -32,7 +32,7 @@ export function SearchBox({ initial = '' }: { initial?: string }) {
           size="large"
           value={q}
           maxLength={100}
-          placeholder="如：鹰城建材，或 18 位统一社会信用代码"
+          placeholder="如：鹰城建材"
           aria-describedby={hintId}
           aria-invalid={problem ? true : undefined}
           onChange={(e) => setQ(e.target.value)}
