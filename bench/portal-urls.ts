@@ -27,8 +27,10 @@ export async function drawUrls(databaseUrl: string, count: number, seed: number)
   await client.connect();
   let rows: { uscc: string; name: string }[];
   try {
-    // One backend draws every random(): parallel workers would each have their own sequence.
-    await client.query('set max_parallel_workers_per_gather = 0');
+    // Same rows in the same order for the same seed: one backend draws every random() (parallel
+    // workers would each have their own sequence), and the scan starts at the table's first page
+    // (a synchronised scan would join another one midway).
+    await client.query('set max_parallel_workers_per_gather = 0; set synchronize_seqscans = off');
     await client.query('select setseed($1)', [(seed % 1000) / 1000]);
     ({ rows } = await client.query<{ uscc: string; name: string }>(
       `select uscc, name from subjects where kind <> 'natural_person' and uscc is not null order by random() limit $1`,
