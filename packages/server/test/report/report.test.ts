@@ -151,6 +151,21 @@ describe.each(testEngines())('credit reports on %s', (engine) => {
     expect((await verifyOf('NO-SUCH-REPORT')).found).toBe(false);
   });
 
+  it('issuing is rate-limited per client like every public route (429 with a Chinese message)', async () => {
+    const limited = await createTestApp(ctx, { http: { rateLimit: 2 } });
+    try {
+      const url = `/api/v1/subjects/${COMPANY_USCC}/report.json`;
+      const codes = [];
+      for (let i = 0; i < 3; i++) codes.push((await limited.inject({ method: 'GET', url })).statusCode);
+      expect(codes).toEqual([200, 200, 429]);
+      const res = await limited.inject({ method: 'GET', url: '/api/v1/reports/signing-key' });
+      expect(res.statusCode).toBe(429);
+      expect(res.headers['retry-after']).toBeDefined();
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('a natural person’s report shows the masked ID only', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/subjects/${personId}/report.json` });
     expect(res.statusCode).toBe(200);
