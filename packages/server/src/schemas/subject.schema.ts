@@ -24,7 +24,7 @@ export const SubjectSearchQuerySchema = Type.Object({
     description: '统一社会信用代码（精确），或名称片段（至少2个字；全角字符按半角处理）。自然人不可按姓名检索',
   }),
   limit: Type.Integer({ minimum: 1, maximum: 50, default: 20, description: '每页条数（≤50）' }),
-  offset: Type.Integer({ minimum: 0, maximum: 1000, default: 0, description: '跳过条数' }),
+  offset: Type.Integer({ minimum: 0, maximum: 200, default: 0, description: '跳过条数（检索只排序前200个匹配）' }),
 });
 export type SubjectSearchQuery = Static<typeof SubjectSearchQuerySchema>;
 
@@ -67,8 +67,8 @@ export const SubjectSearchItemSchema = Type.Object({
 
 export const SubjectSearchResultSchema = Type.Object({
   items: Type.Array(SubjectSearchItemSchema),
-  total: Type.Integer({ description: '匹配数（至多1000）' }),
-  totalCapped: Type.Boolean({ description: '匹配超过1000个：请输入更长的名称片段' }),
+  total: Type.Integer({ description: '匹配数（至多200）' }),
+  totalCapped: Type.Boolean({ description: '匹配超过200个：请输入更长的名称片段' }),
   limit: Type.Integer(),
   offset: Type.Integer(),
 });

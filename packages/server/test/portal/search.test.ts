@@ -31,6 +31,7 @@ describe.each(testEngines())('subject search on %s', (engine) => {
     ids.person = await addSubject(ctx, { name: '张鹰城', kind: 'natural_person', idMasked: '4104**********1230' });
     ids.xss = await addSubject(ctx, { name: '<script>alert(1)</script>鹰城' });
     ids.other = await addSubject(ctx, { name: '舞钢市钢铁贸易有限公司' });
+    ids.bracket = await addSubject(ctx, { name: '汝州建材（平顶山）有限公司' });
     app = await createTestApp(ctx);
   });
   afterAll(async () => {
@@ -71,6 +72,15 @@ describe.each(testEngines())('subject search on %s', (engine) => {
     const two = await search('ｂｃ');
     expect(two.items.map((i) => i.name)).toEqual(['ＡＢＣ鹰城科技']);
     expect(two.items[0]?.highlights).toEqual([{ start: 1, end: 3 }]);
+  });
+
+  it('finds a fragment with punctuation (served by bigrams: trigrams split words at brackets)', async () => {
+    for (const q of ['材（平', '材(平', '（平顶山）']) {
+      const body = await search(q);
+      expect(body.items.map((i) => i.name), q).toEqual(['汝州建材（平顶山）有限公司']);
+    }
+    expect((await search('材（平')).items[0]?.highlights).toEqual([{ start: 3, end: 6 }]);
+    expect((await search('材（汝')).items).toEqual([]);
   });
 
   it('treats LIKE wildcards as text', async () => {

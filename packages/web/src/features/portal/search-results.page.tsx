@@ -11,8 +11,8 @@ import { SearchBox } from './search-box';
 import { usePortalTitle } from './use-portal-title';
 
 const PAGE_SIZE = 20;
-/** The API pages through the first 1000 matches. */
-const MAX_RESULTS = 1000;
+/** The API ranks and pages through the first 200 matches (SEARCH_CAP). */
+const MAX_RESULTS = 200;
 
 /** `/search?q=&page=`: the matching subjects, 20 a page, the matches highlighted. */
 export function SearchResultsPage() {
