@@ -5,6 +5,7 @@
 import { hash } from 'node:crypto';
 import { computePublicity, maskIdNumber } from '@pubcredit/domain';
 import type { PublicityTier } from '@pubcredit/domain';
+import { subjectIdFor } from '@pubcredit/server';
 import { makeResidentId, makeUscc } from './penalty-rows';
 import { AREAS, GIVEN_CHARS, GOODS, INDUSTRIES, OFFENCES, ROADS, SHOP_KINDS, SURNAMES, TRADE_NAMES } from './penalty-words';
 import { LICENCES, PORTAL_DEPARTMENTS, ZIHAO_CHARS } from './portal-words';
@@ -66,14 +67,8 @@ export class Rng {
   }
 }
 
-/** The same uuid the importer derives from an identity key (services/import/subject-identity.ts). */
-export function subjectIdFor(identityKey: string): string {
-  const b = hash('sha256', identityKey, 'buffer');
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x80;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = b.subarray(0, 16).toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
+/** The importer's own derivation: the loaded rows resolve to the same subjects as imported ones. */
+export { subjectIdFor };
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const BODY_SPACE = 31 ** 6;

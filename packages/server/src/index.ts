@@ -24,6 +24,7 @@ export { exportTable } from './services/export/table-export';
 export type { ExportFormat } from './services/export/table-export';
 export { importFile } from './services/import/import.service';
 export type { ImportRequest, ImportResult } from './services/import/import.service';
+export { subjectIdFor } from './services/import/subject-identity';
 export { actorOf, cliActor } from './audit/audit-actor';
 export type { AuditActor } from './audit/audit-actor';
 export { auditFilterOf, describeBreak, parseAuditTime, recordAudit, searchAudit, verifyAuditChain } from './audit/audit.service';
