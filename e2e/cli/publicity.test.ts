@@ -1,7 +1,8 @@
 // Issue #4 §1: `pubcredit publicity` prints a record's publicity as the engine computes it, and
 // `pubcredit tiers` manages the credit centre's tier rules, entered in the audit trail.
 import { describe, expect, it } from 'vitest';
-import { runCli, stderrLines, tempDataDir } from './run-cli';
+import { join } from 'node:path';
+import { REPO_ROOT, runCli, stderrLines, tempDataDir } from './run-cli';
 
 // Synthetic, valid by algorithm (GB 32100), not a real department.
 const DEPT = '11410400MB0000019H';
@@ -93,5 +94,33 @@ describe('pubcredit tiers', () => {
     expect(stderrLines(run)).toEqual([expect.stringMatching(/^错误：处罚类别“打板子”无效/)]);
     const tier = await runCli(['tiers', 'set', '--catalog', 'administrative_penalty', '--tier', 'huge', '--basis', 'x'], dataDir);
     expect(stderrLines(tier)).toEqual([expect.stringMatching(/^错误：公示等级无效/)]);
+  });
+
+  it('recomputes stored records after a rule change: dry run, then for real, audited', async () => {
+    const demoDept = '11410400005847120C';
+    expect((await runCli(['departments', 'add', '--code', demoDept, '--name', '平顶山市市场监督管理局（演示）'], dataDir)).code).toBe(0);
+    const file = join(REPO_ROOT, 'packages/server/demo/administrative-penalty.csv');
+    expect((await runCli(['import', file, '--catalog', 'administrative_penalty', '--source', demoDept, '--json'], dataDir)).code).toBe(0);
+    const json = async (...args: string[]) => {
+      const run = await runCli(['tiers', 'recompute', ...args, '--json'], dataDir);
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as { examined: number; changed: number; dryRun: boolean };
+    };
+    await json(); // records imported under earlier tests' rules, back to today's
+    expect((await runCli(['tiers', 'set', '--catalog', 'administrative_penalty', '--department', demoDept, '--tier', 'serious', '--basis', '测试'], dataDir)).code).toBe(0);
+    const dry = await json('--department', demoDept, '--dry-run');
+    expect(dry.examined).toBeGreaterThan(0);
+    expect(dry.changed).toBeGreaterThan(0);
+    expect(dry.dryRun).toBe(true);
+    expect(await json('--department', demoDept)).toEqual({ ...dry, dryRun: false });
+    expect((await json('--department', demoDept)).changed).toBe(0);
+    const human = await runCli(['tiers', 'recompute', '--catalog', 'administrative_penalty', '--dry-run'], dataDir);
+    expect(human.stdout).toMatch(/^试算：检查公示中的失信信息 \d+ 条，等级或公示期限将改变 0 条\n$/);
+    const bad = await runCli(['tiers', 'recompute', '--catalog', 'administrative_license'], dataDir);
+    expect(stderrLines(bad)).toEqual([expect.stringMatching(/^错误：目录 administrative_license 不是失信信息目录/)]);
+    const audit = await runCli(['audit', 'list', '--action', 'publicity.recompute', '--json'], dataDir);
+    const entries = audit.stdout.trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; details: Record<string, unknown> });
+    expect(entries.map((e) => e.outcome).sort()).toEqual(['error', 'success', 'success', 'success', 'success', 'success']);
+    expect(entries.some((e) => e.details.changed === dry.changed && e.details.dryRun === false)).toBe(true);
   });
 });

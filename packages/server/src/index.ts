@@ -37,4 +37,5 @@ export { cipherUsage, reencryptAll } from './services/key-rotation.service';
 export type { CipherUsage, ReencryptReport } from './services/key-rotation.service';
 export { listPublicityTierRules, removePublicityTierRule, setPublicityTierRule } from './services/publicity/tier-rules.service';
 export type { TierRuleInput, TierRuleKeyInput } from './services/publicity/tier-rules.service';
-export { recomputeMissingPublicity } from './services/publicity/recompute.service';
+export { recomputeMissingPublicity, recomputePublicity } from './services/publicity/recompute.service';
+export type { RecomputeAllReport, RecomputeRequest } from './services/publicity/recompute.service';

@@ -74,7 +74,7 @@ function registerTiers(program: Command): void {
 
   tiers
     .command('set')
-    .description('设定（或替换）一条公示等级规则；只影响此后导入的记录')
+    .description('设定（或替换）一条公示等级规则；只影响此后导入的记录（已存记录用 tiers recompute 重新计算）')
     .requiredOption('--catalog <code>', '信用信息目录代码，如 administrative_penalty')
     .option('--department <uscc>', '报送部门的统一社会信用代码（不填为所有部门）')
     .option('--penalty-type <类别>', '处罚类别，如 罚款、吊销许可证件（名称或代码；不填为所有类别）')
@@ -103,6 +103,33 @@ function registerTiers(program: Command): void {
         { action: 'publicity.tier_rule.remove', target: ruleTarget(opts), result: (r) => ({ ruleId: r.ruleId, tier: r.tier }) },
       );
       println(`已删除公示等级规则：${ruleTarget({ catalog: rule.catalog, department: rule.sourceDept ?? undefined, penaltyType: rule.penaltyType ?? undefined })}（原为 ${rule.tier}）`);
+    });
+
+  registerRecompute(tiers);
+}
+
+function registerRecompute(tiers: Command): void {
+  tiers
+    .command('recompute')
+    .description('按现行等级规则重新计算已存失信信息的等级与公示期限（仍在公示中的记录；已届满、已修复、已撤销的保持不变），记入审计日志')
+    .option('--catalog <code>', '只计算该失信信息目录（默认全部）')
+    .option('--department <uscc>', '只计算该部门报送的记录（默认全部）')
+    .option('--dry-run', '只统计将改变的记录数，不写入')
+    .option('--json', '以 JSON 输出 {"examined","changed","dryRun"}')
+    .action(async (opts: { catalog?: string; department?: string; dryRun?: boolean; json?: boolean }) => {
+      const req = { catalog: opts.catalog?.trim(), department: opts.department?.trim().toUpperCase(), dryRun: opts.dryRun === true };
+      const report = await withContext(
+        'tiers recompute',
+        (ctx, server) => server.recomputePublicity(ctx, req),
+        {
+          action: 'publicity.recompute',
+          target: [req.catalog ?? '*', req.department ?? '*'].join('/'),
+          details: { dryRun: req.dryRun },
+          result: (r) => ({ examined: r.examined, changed: r.changed }),
+        },
+      );
+      if (opts.json) return printJson(report);
+      println(`${report.dryRun ? '试算' : '已重新计算'}：检查公示中的失信信息 ${report.examined} 条，等级或公示期限${report.dryRun ? '将' : '已'}改变 ${report.changed} 条`);
     });
 }
 

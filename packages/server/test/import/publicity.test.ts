@@ -6,7 +6,7 @@ import { testEngines } from '@pubcredit/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context';
 import { importFile } from '../../src/services/import/import.service';
-import { recomputeMissingPublicity } from '../../src/services/publicity/recompute.service';
+import { recomputeMissingPublicity, recomputePublicity } from '../../src/services/publicity/recompute.service';
 import { listPublicityTierRules, removePublicityTierRule, setPublicityTierRule } from '../../src/services/publicity/tier-rules.service';
 import { DEPT_A, DEPT_B } from '../fixtures';
 import { PENALTY, PENALTY_HEADERS, createImportContext, issuesOf, penaltyRow, personRow, removeTempFiles, residentId, syntheticUscc, toCsv, writeTemp } from './import-helpers';
@@ -107,6 +107,32 @@ describe.each(testEngines())('publicity at import on %s', (engine) => {
     await removePublicityTierRule(ctx, { catalog: PENALTY, penaltyType: '罚款' });
     await removePublicityTierRule(ctx, { catalog: PENALTY, department: DEPT_B.uscc, penaltyType: '罚款' });
     expect(await listPublicityTierRules(ctx)).toEqual([]);
+  });
+
+  it('recomputes stored records after a tier rule changes (explicit, dry run first); ended records keep their history', async () => {
+    await recomputePublicity(ctx); // earlier tests' records (imported under rules since removed) back to today's rules
+    const row = (n: number): Row => company({ CF_CFLB: '降低资质等级', CF_NR_ZKDX: `建筑业企业资质证书 D14100000${n}`, CF_JDRQ: '2026-05-10', CF_YXQ: '2027-05-10' });
+    const [x, y] = [row(1), row(2)];
+    await importCsv(ctx, [x, y], DEPT_B.uscc);
+    const serious = { tier: 'serious', min_until: '2027-05-10', max_until: '2029-05-10' };
+    expect(await current(ctx, x.CF_WSH)).toMatchObject(serious);
+    await ctx.db.query(`update records set publicity_end_reason = 'repaired', publicity_ended_at = now() where doc_no = $1`, [y.CF_WSH]);
+
+    await setPublicityTierRule(ctx, { catalog: PENALTY, department: DEPT_B.uscc, penaltyType: '降低资质等级', tier: 'general', basis: '住房城乡建设领域分级标准（测试）' });
+    const dry = await recomputePublicity(ctx, { catalog: PENALTY, department: DEPT_B.uscc, dryRun: true });
+    expect(dry).toMatchObject({ changed: 1, dryRun: true });
+    expect(await current(ctx, x.CF_WSH)).toMatchObject(serious);
+    expect(await recomputePublicity(ctx, { department: DEPT_A.uscc })).toMatchObject({ changed: 0 });
+
+    expect(await recomputePublicity(ctx, { department: DEPT_B.uscc })).toMatchObject({ changed: 1, dryRun: false });
+    expect(await current(ctx, x.CF_WSH)).toMatchObject({ tier: 'general', min_until: '2026-08-10', max_until: '2027-05-10' });
+    expect(await current(ctx, y.CF_WSH)).toMatchObject({ ...serious, publicity_end_reason: 'repaired' });
+    expect(await recomputePublicity(ctx, { department: DEPT_B.uscc })).toMatchObject({ changed: 0 });
+
+    await removePublicityTierRule(ctx, { catalog: PENALTY, department: DEPT_B.uscc, penaltyType: '降低资质等级' });
+    expect(await recomputePublicity(ctx)).toMatchObject({ changed: 1 });
+    expect(await current(ctx, x.CF_WSH)).toMatchObject(serious);
+    await expect(recomputePublicity(ctx, { catalog: 'administrative_license' })).rejects.toThrow(/不是失信信息目录/);
   });
 
   it('refuses a bad tier rule with a Chinese message', async () => {
