@@ -6,7 +6,7 @@ import { createDataKeys } from './crypto/data-keys';
 import type { MasterKeySource } from './crypto/master-key';
 import { loadKeyring } from './crypto/keyring';
 import { createLogger } from './logger';
-import { loadSigningKey } from './services/report/signing-key';
+import { loadRetiredKeys, loadSigningKey } from './services/report/signing-key';
 
 export interface OpenContextOptions {
   log?: pino.Logger;
@@ -32,7 +32,8 @@ export async function openContext(config: Config, owner: string, opts: OpenConte
     const keys = createDataKeys(ring);
     // The report-signing key: its file, else beside the embedded engine's keys, else from the root key.
     const signingKey = loadSigningKey({ file: config.signingKeyFile, dataDir: embedded ? config.dataDir : undefined, rootKey: ring.entries[0]?.key });
-    return { db, keys, now: () => new Date(), log, reports: { publicUrl: config.publicUrl, signingKey } };
+    const retiredKeys = loadRetiredKeys(config.signingRetiredKeysFile);
+    return { db, keys, now: () => new Date(), log, reports: { publicUrl: config.publicUrl, signingKey, retiredKeys } };
   } catch (err) {
     await db.close();
     throw err;

@@ -19,6 +19,7 @@ describe('parseConfig', () => {
       loginRateLimit: 30,
       publicUrl: 'http://localhost:8080',
       signingKeyFile: undefined,
+      signingRetiredKeysFile: undefined,
     });
   });
 
@@ -45,6 +46,7 @@ describe('parseConfig', () => {
     expect(parseConfig({ PORT: '3000' }).publicUrl).toBe('http://localhost:3000');
     expect(parseConfig({ PUBCREDIT_PUBLIC_URL: 'https://credit.pds.gov.cn/' }).publicUrl).toBe('https://credit.pds.gov.cn');
     expect(parseConfig({ PUBCREDIT_SIGNING_KEY_FILE: '/etc/pubcredit/signing.pem' }).signingKeyFile).toBe('/etc/pubcredit/signing.pem');
+    expect(parseConfig({ PUBCREDIT_SIGNING_RETIRED_KEYS: '/etc/pubcredit/retired.pem' }).signingRetiredKeysFile).toBe('/etc/pubcredit/retired.pem');
   });
 
   it.each([

@@ -29,6 +29,8 @@ export interface Config {
   publicUrl: string;
   /** PEM file of the Ed25519 key that signs credit reports (PUBCREDIT_SIGNING_KEY_FILE); see services/report/signing-key.ts. */
   signingKeyFile: string | undefined;
+  /** PEM file of retired report-signing keys that still verify the reports they signed (PUBCREDIT_SIGNING_RETIRED_KEYS). */
+  signingRetiredKeysFile: string | undefined;
 }
 
 /** The part of {@link Config} the HTTP app reads (buildApp). */
@@ -133,5 +135,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: parseCount('PUBCREDIT_LOGIN_RATE_LIMIT', nonEmpty(env.PUBCREDIT_LOGIN_RATE_LIMIT), DEFAULT_HTTP_SETTINGS.loginRateLimit),
     publicUrl: parsePublicUrl(nonEmpty(env.PUBCREDIT_PUBLIC_URL), parsePort(nonEmpty(env.PORT))),
     signingKeyFile: nonEmpty(env.PUBCREDIT_SIGNING_KEY_FILE),
+    signingRetiredKeysFile: nonEmpty(env.PUBCREDIT_SIGNING_RETIRED_KEYS),
   };
 }

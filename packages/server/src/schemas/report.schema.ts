@@ -76,5 +76,8 @@ export const SigningKeySchema = Type.Object({
   algorithm: Type.Literal('Ed25519'),
   keyId: Type.String(),
   publicKeyPem: Type.String({ description: 'SPKI PEM 公钥' }),
+  retired: Type.Array(Type.Object({ keyId: Type.String(), publicKeyPem: Type.String() }), {
+    description: '轮换前签发报告所用的已停用密钥（仍可核验其签发的报告）',
+  }),
 });
 export type SigningKeyBody = Static<typeof SigningKeySchema>;

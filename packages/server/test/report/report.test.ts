@@ -7,6 +7,7 @@ import type { AppContext } from '../../src/context';
 import type { CreditReport, ReportVerification } from '../../src/schemas/report.schema';
 import { contentHashOf } from '../../src/services/report/canonical-json';
 import { REPORT_NO_PATTERN } from '../../src/services/report/report-number';
+import { generateSigningKey } from '../../src/services/report/signing-key';
 import { COMPANY_USCC, DEPT_B, addDepartments } from '../fixtures';
 import { addRecord, addSubject } from '../portal/portal-fixtures';
 import { createTestApp, createTestContext } from '../test-context';
@@ -142,6 +143,28 @@ describe.each(testEngines())('credit reports on %s', (engine) => {
     const forged = await verifyOf(report.reportNo);
     expect(forged).toMatchObject({ found: true, authentic: false });
     expect(forged.message).toContain('签名校验未通过');
+  });
+
+  it('after a signing-key rotation, reports signed with the retired key still verify once it is listed', async () => {
+    const saved = ctx.reports;
+    const [oldKey, newKey] = [generateSigningKey(), generateSigningKey()];
+    try {
+      ctx.reports = { publicUrl: 'http://localhost:8080', signingKey: oldKey };
+      const report = await get<CreditReport>(`/api/v1/subjects/${COMPANY_USCC}/report.json`);
+      expect(report.signature.keyId).toBe(oldKey.keyId);
+
+      ctx.reports = { publicUrl: 'http://localhost:8080', signingKey: newKey };
+      expect(await verifyOf(report.reportNo)).toMatchObject({ found: true, authentic: false });
+
+      ctx.reports = { publicUrl: 'http://localhost:8080', signingKey: newKey, retiredKeys: [oldKey] };
+      expect(await verifyOf(report.reportNo)).toMatchObject({ found: true, authentic: true });
+      const keyInfo = await get<{ keyId: string; retired: { keyId: string; publicKeyPem: string }[] }>('/api/v1/reports/signing-key');
+      expect(keyInfo.keyId).toBe(newKey.keyId);
+      expect(keyInfo.retired).toEqual([{ keyId: oldKey.keyId, publicKeyPem: oldKey.publicKeyPem }]);
+      expect(JSON.stringify(keyInfo)).not.toContain('PRIVATE');
+    } finally {
+      ctx.reports = saved;
+    }
   });
 
   it('an unknown report number is not found (200, found false)', async () => {

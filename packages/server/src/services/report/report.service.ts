@@ -111,8 +111,10 @@ export async function verifyReport(ctx: AppContext, rawReportNo: string): Promis
   if (!stored) {
     return { reportNo, found: false, authentic: false, changed: false, issuedAt: null, asOf: null, subjectName: null, kind: null, message: MESSAGES.notFound };
   }
-  const { signingKey } = reportSettings(ctx);
-  const authentic = stored.keyId === signingKey.keyId && verifyHash(signingKey, stored.contentHash, stored.signature);
+  const { signingKey, retiredKeys = [] } = reportSettings(ctx);
+  // The key that signed it: the current one, or one retired by a rotation.
+  const key = [signingKey, ...retiredKeys].find((k) => k.keyId === stored.keyId);
+  const authentic = key !== undefined && verifyHash(key, stored.contentHash, stored.signature);
   // Rebuilt with the stored number, times and parameters, but the records public today.
   const subject = await getSubject(ctx.db, stored.subjectId);
   let changed = true;
@@ -139,6 +141,11 @@ export async function verifyReport(ctx: AppContext, rawReportNo: string): Promis
 
 /** The platform's public report-signing key, for offline verification. */
 export function signingKeyInfo(ctx: AppContext): SigningKeyBody {
-  const { signingKey } = reportSettings(ctx);
-  return { algorithm: 'Ed25519', keyId: signingKey.keyId, publicKeyPem: signingKey.publicKeyPem };
+  const { signingKey, retiredKeys = [] } = reportSettings(ctx);
+  return {
+    algorithm: 'Ed25519',
+    keyId: signingKey.keyId,
+    publicKeyPem: signingKey.publicKeyPem,
+    retired: retiredKeys.map((k) => ({ keyId: k.keyId, publicKeyPem: k.publicKeyPem })),
+  };
 }

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MasterKeyError } from '../../crypto/master-key';
 import { canonicalJson, contentHashOf } from './canonical-json';
 import { REPORT_NO_PATTERN, newReportNo } from './report-number';
-import { dataDirSigningKeyFile, generateSigningKey, loadSigningKey, signHash, verifyHash } from './signing-key';
+import { dataDirSigningKeyFile, generateSigningKey, loadRetiredKeys, loadSigningKey, signHash, verifyHash } from './signing-key';
 
 const dir = mkdtempSync(join(tmpdir(), 'pubcredit-signing-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,6 +38,24 @@ describe('report signing key', () => {
     expect(loadSigningKey({ rootKey: root }).keyId).toBe(loadSigningKey({ rootKey: Buffer.from(root) }).keyId);
     expect(loadSigningKey({ rootKey: randomBytes(32) }).keyId).not.toBe(loadSigningKey({ rootKey: root }).keyId);
     expect(() => loadSigningKey({})).toThrow(/PUBCREDIT_SIGNING_KEY_FILE/);
+  });
+
+  it('reads retired keys from public or private PEM blocks, keeps only the public halves, and verifies with them', () => {
+    const [a, b] = [generateSigningKey(), generateSigningKey()];
+    const file = join(dir, 'retired.pem');
+    writeFileSync(file, `# retired 2026-11\n${a.publicKeyPem}\n${String(b.privateKey.export({ type: 'pkcs8', format: 'pem' }))}`);
+    const retired = loadRetiredKeys(file);
+    expect(retired.map((k) => k.keyId)).toEqual([a.keyId, b.keyId]);
+    expect(retired.every((k) => !('privateKey' in k))).toBe(true);
+    const hash = contentHashOf({ n: 1 });
+    expect(verifyHash(retired[1]!, hash, signHash(b, hash))).toBe(true);
+    expect(verifyHash(retired[0]!, hash, signHash(b, hash))).toBe(false);
+    expect(loadRetiredKeys(undefined)).toEqual([]);
+    writeFileSync(join(dir, 'empty.pem'), 'nothing here');
+    expect(() => loadRetiredKeys(join(dir, 'empty.pem'))).toThrow(/没有 PEM 格式的密钥/);
+    expect(() => loadRetiredKeys(join(dir, 'none.pem'))).toThrow(/无法读取已停用的报告签名密钥文件/);
+    writeFileSync(join(dir, 'garbled.pem'), '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n');
+    expect(() => loadRetiredKeys(join(dir, 'garbled.pem'))).toThrow(/第 1 个密钥无法解析/);
   });
 
   it('signs a content hash; another hash, key or a malformed signature does not verify', () => {

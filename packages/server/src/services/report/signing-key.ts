@@ -16,6 +16,46 @@ export interface SigningKey {
   publicKey: KeyObject;
 }
 
+/** A key that verifies reports only: a retired signing key's public half. */
+export type VerifyKey = Pick<SigningKey, 'keyId' | 'publicKeyPem' | 'publicKey'>;
+
+function verifyKeyOf(publicKey: KeyObject, origin: string): VerifyKey {
+  if (publicKey.asymmetricKeyType !== 'ed25519') throw new MasterKeyError(`${origin} 含有非 Ed25519 的公钥（retired report keys must be Ed25519）`);
+  const der = publicKey.export({ type: 'spki', format: 'der' });
+  return {
+    keyId: createHash('sha256').update(der).digest('hex').slice(0, 16),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    publicKey,
+  };
+}
+
+const PEM_BLOCK = /-----BEGIN ([A-Z ]+)-----[\s\S]+?-----END \1-----/g;
+
+/**
+ * The retired report-signing keys (PUBCREDIT_SIGNING_RETIRED_KEYS): a file of PEM blocks, public
+ * (SPKI) or private (PKCS#8) halves of keys that signed reports before a rotation, so the reports
+ * they signed still verify. Only public halves are kept.
+ */
+export function loadRetiredKeys(file: string | undefined): VerifyKey[] {
+  if (!file) return [];
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new MasterKeyError(`无法读取已停用的报告签名密钥文件 ${file}（cannot read PUBCREDIT_SIGNING_RETIRED_KEYS）`);
+  }
+  const blocks = text.match(PEM_BLOCK) ?? [];
+  if (blocks.length === 0) throw new MasterKeyError(`已停用的报告签名密钥文件 ${file} 中没有 PEM 格式的密钥`);
+  return blocks.map((pem, i) => {
+    try {
+      return verifyKeyOf(createPublicKey(pem), file);
+    } catch (err) {
+      if (err instanceof MasterKeyError) throw err;
+      throw new MasterKeyError(`已停用的报告签名密钥文件 ${file} 的第 ${i + 1} 个密钥无法解析`);
+    }
+  });
+}
+
 /** Where the signing key comes from; see {@link loadSigningKey}. */
 export interface SigningKeySource {
   /** PEM (PKCS#8) of an Ed25519 private key (env PUBCREDIT_SIGNING_KEY_FILE). */
@@ -107,7 +147,7 @@ export function signHash(key: SigningKey, contentHash: string): string {
 }
 
 /** Whether the signature (base64) is the key's over the content hash; false on any malformed input. */
-export function verifyHash(key: SigningKey, contentHash: string, signature: string): boolean {
+export function verifyHash(key: VerifyKey, contentHash: string, signature: string): boolean {
   try {
     return verify(null, Buffer.from(contentHash, 'utf8'), key.publicKey, Buffer.from(signature, 'base64'));
   } catch {
