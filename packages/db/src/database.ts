@@ -21,8 +21,11 @@ export interface Sql {
 }
 
 export interface Tx extends Sql {
-  /** Bulk-load CSV text (format csv, no header, NULL as unquoted empty) into table(columns) with COPY. */
-  copyFrom(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * Bulk-load CSV text (format csv, no header, NULL as unquoted empty) into table(columns) with COPY.
+   * Given as pieces (each ending at a row boundary), the text streams to the server piece by piece.
+   */
+  copyFrom(table: string, columns: readonly string[], csv: string | readonly string[]): Promise<void>;
   /** Runs a script of several statements without parameters (migrations, test fixtures). */
   exec(script: string): Promise<void>;
 }

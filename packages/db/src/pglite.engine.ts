@@ -41,7 +41,7 @@ function wrapTx(tx: Transaction): Tx {
       await tx.exec(script);
     },
     copyFrom: async (table, columns, csv) => {
-      await tx.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
+      await tx.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob(typeof csv === 'string' ? [csv] : [...csv]) });
     },
   };
 }

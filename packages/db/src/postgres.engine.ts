@@ -56,7 +56,8 @@ function wrapClient(client: pg.PoolClient): Tx {
     },
     copyFrom: async (table, columns, csv) => {
       const stream = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN')));
-      await pipeline(Readable.from([csv]), stream);
+      // Buffers of at most a few hundred KB: the server parses a piece while the next is encoded.
+      await pipeline(Readable.from(typeof csv === 'string' ? [csv] : csv), stream);
     },
   };
 }

@@ -145,7 +145,7 @@ export const RECORD_COPY_COLUMNS = [
 ] as const;
 
 /** Appends record versions; `csv` has {@link RECORD_COPY_COLUMNS} in order. */
-export function copyRecordVersions(tx: Tx, csv: string): Promise<void> {
+export function copyRecordVersions(tx: Tx, csv: string | readonly string[]): Promise<void> {
   return tx.copyFrom('records', RECORD_COPY_COLUMNS, csv);
 }
 
@@ -179,7 +179,7 @@ export async function supersedeVersions(tx: Tx, old: readonly RecordKeyState[], 
 }
 
 /** Points new natural keys at version 1 (COPY: keys of a chunk are new and distinct). */
-export function copyNewRecordKeys(tx: Tx, csv: string): Promise<void> {
+export function copyNewRecordKeys(tx: Tx, csv: string | readonly string[]): Promise<void> {
   return tx.copyFrom('record_keys', ['record_key', 'subject_id', 'version', 'content_hash'], csv);
 }
 
@@ -195,12 +195,12 @@ export async function advanceRecordKeys(tx: Tx, next: readonly RecordKeyState[])
 }
 
 /** Quarantined rows: `csv` has batch_id, row_no, raw (json), reasons (json), pii_cipher (or empty). */
-export function copyQuarantine(tx: Tx, csv: string): Promise<void> {
+export function copyQuarantine(tx: Tx, csv: string | readonly string[]): Promise<void> {
   return tx.copyFrom('quarantine', ['batch_id', 'row_no', 'raw', 'reasons', 'pii_cipher'], csv);
 }
 
 /** Issues of a batch: `csv` has batch_id, row_no, field, severity, rule, message. */
-export function copyBatchIssues(tx: Tx, csv: string): Promise<void> {
+export function copyBatchIssues(tx: Tx, csv: string | readonly string[]): Promise<void> {
   return tx.copyFrom('batch_issues', ['batch_id', 'row_no', 'field', 'severity', 'rule', 'message'], csv);
 }
 

@@ -33,6 +33,23 @@ const V2 = /^v2:([0-9a-f]{8}):/;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const MASTER_KEY_BYTES = 32;
+/** IVs are cut from a buffer of random bytes refilled this many at a time (one randomBytes call per value cost ≈ 4 µs). */
+const IV_POOL_BYTES = IV_BYTES * 1024;
+
+/** Fresh random IVs, drawn from the CSPRNG in bulk; each IV is used once. */
+function ivSource(): () => Buffer {
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return () => {
+    if (offset + IV_BYTES > pool.length) {
+      pool = randomBytes(IV_POOL_BYTES);
+      offset = 0;
+    }
+    const iv = pool.subarray(offset, offset + IV_BYTES);
+    offset += IV_BYTES;
+    return iv;
+  };
+}
 
 function derive(master: Buffer, info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
@@ -55,6 +72,8 @@ export function createDataKeys(source: Buffer | Keyring): DataKeys {
   if (!currentKey) throw new Error(`keyring has no current key ${ring.current}`);
   const currentIsRoot = ring.current === root.id;
   const currentPrefix = currentIsRoot ? V1 : `v2:${ring.current}:`;
+  const currentAad = Buffer.from(currentPrefix);
+  const nextIv = ivSource();
 
   function keyIdOf(text: string): string {
     if (text.startsWith(V1)) return root?.id ?? '';
@@ -69,10 +88,10 @@ export function createDataKeys(source: Buffer | Keyring): DataKeys {
     keyIds: ring.entries.map((e) => e.id),
     keyIdOf,
     encrypt(plain) {
-      const iv = randomBytes(IV_BYTES);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', currentKey, iv);
       // v2 binds the key id to the cipher text (AAD): relabelling it fails authentication.
-      if (!currentIsRoot) cipher.setAAD(Buffer.from(currentPrefix));
+      if (!currentIsRoot) cipher.setAAD(currentAad);
       const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return currentPrefix + Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64');
     },

@@ -78,21 +78,52 @@ function subjectsOf(records: readonly PreparedRecord[], source: string): { subje
 
 const bool = (v: boolean): string => (v ? 't' : 'f');
 
+/** COPY text goes out in pieces of about this many UTF-16 code units (≈ 0.2–0.4 MB of UTF-8). */
+const COPY_PIECE_CHARS = 128 * 1024;
+
+/** Joins rows into pieces of about {@link COPY_PIECE_CHARS}, each ending at a row boundary. */
+class CopyPieces {
+  readonly pieces: string[] = [];
+  private piece = '';
+
+  add(row: string): void {
+    this.piece += row;
+    if (this.piece.length >= COPY_PIECE_CHARS) {
+      this.pieces.push(this.piece);
+      this.piece = '';
+    }
+  }
+
+  done(): string[] {
+    if (this.piece !== '') this.pieces.push(this.piece);
+    this.piece = '';
+    return this.pieces;
+  }
+}
+
+/** COPY text of `items`, one line each, in pieces. */
+function copyText<T>(items: readonly T[], line: (item: T) => string): string[] {
+  const out = new CopyPieces();
+  for (const item of items) out.add(line(item));
+  return out.done();
+}
+
 /** COPY CSV of new versions, columns as RECORD_COPY_COLUMNS; `ends` carries a publicity end over by record key. */
-function recordsCsv(rows: { rec: PreparedRecord; version: number }[], b: BatchInfo, ends: ReadonlyMap<string, PublicityEnd>): string {
+function recordsCsv(rows: { rec: PreparedRecord; version: number }[], b: BatchInfo, ends: ReadonlyMap<string, PublicityEnd>): string[] {
   const receivedAt = b.receivedAt.toISOString();
-  let csv = '';
+  const out = new CopyPieces();
   for (const { rec, version } of rows) {
     const p = rec.publicity;
     const end = ends.get(rec.recordKey);
-    csv +=
+    out.add(
       `${rec.subject.subjectId},${rec.recordKey},${version},${b.catalog},${b.edition},${b.source},${csvField(rec.docNo)},` +
-      `${rec.decisionDate},${receivedAt},${csvField(rec.reportWorkingDays)},${rec.contentHash},${csvField(rec.dataJson)},` +
-      `${csvField(rec.piiCipher)},${b.batchId},${rec.rowNo},` +
-      `${bool(p.negative)},${csvField(p.regime)},${csvField(p.tier)},${p.minUntil ?? ''},${p.maxUntil ?? ''},` +
-      `${bool(p.simpleProcedure)},${bool(p.neverPublic)},${end ? end.endedAt.toISOString() : ''},${end ? end.reason : ''}\n`;
+        `${rec.decisionDate},${receivedAt},${csvField(rec.reportWorkingDays)},${rec.contentHash},${csvField(rec.dataJson)},` +
+        `${csvField(rec.piiCipher)},${b.batchId},${rec.rowNo},` +
+        `${bool(p.negative)},${csvField(p.regime)},${csvField(p.tier)},${p.minUntil ?? ''},${p.maxUntil ?? ''},` +
+        `${bool(p.simpleProcedure)},${bool(p.neverPublic)},${end ? end.endedAt.toISOString() : ''},${end ? end.reason : ''}\n`,
+    );
   }
-  return csv;
+  return out.done();
 }
 
 /** Writes one chunk inside the batch's transaction and adds its classification to `counts`. */
@@ -113,7 +144,7 @@ export async function writeChunk(tx: Tx, chunk: Chunk, b: BatchInfo, counts: Cou
   if (c.created.length > 0) {
     await copyNewRecordKeys(
       tx,
-      c.created.map(({ rec }) => `${rec.recordKey},${rec.subject.subjectId},1,${rec.contentHash}\n`).join(''),
+      copyText(c.created, ({ rec }) => `${rec.recordKey},${rec.subject.subjectId},1,${rec.contentHash}\n`),
     );
   }
   if (c.updated.length > 0) {
