@@ -122,5 +122,5 @@ describe('pubcredit tiers', () => {
     const entries = audit.stdout.trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; details: Record<string, unknown> });
     expect(entries.map((e) => e.outcome).sort()).toEqual(['error', 'success', 'success', 'success', 'success', 'success']);
     expect(entries.some((e) => e.details.changed === dry.changed && e.details.dryRun === false)).toBe(true);
-  });
+  }, 240_000); // eleven CLI runs, each opening the embedded database
 });
