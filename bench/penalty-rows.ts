@@ -51,9 +51,10 @@ export const BENCH_DEPARTMENT: Department = { uscc: makeUscc('11', '410400', '41
 export const PENALTY_HEADERS: readonly string[] = getCatalog('administrative_penalty').fields.map((f) => f.code);
 
 const DAY_MS = 86_400_000;
-const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const chineseDate = (day: number): string => {
+/** Day numbers (days since 1970-01-01, UTC) to and from 'YYYY-MM-DD' and 2026年5月1日, shared by the generators. */
+export const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+export const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const chineseDate = (day: number): string => {
   const d = new Date(day * DAY_MS);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 };

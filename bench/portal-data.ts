@@ -6,7 +6,7 @@ import { hash } from 'node:crypto';
 import { computePublicity, maskIdNumber } from '@pubcredit/domain';
 import type { PublicityTier } from '@pubcredit/domain';
 import { subjectIdFor } from '@pubcredit/server';
-import { makeResidentId, makeUscc } from './penalty-rows';
+import { chineseDate, dayOf, isoOf, makeResidentId, makeUscc } from './penalty-rows';
 import { AREAS, GIVEN_CHARS, GOODS, INDUSTRIES, OFFENCES, ROADS, SHOP_KINDS, SURNAMES, TRADE_NAMES } from './penalty-words';
 import { LICENCES, PORTAL_DEPARTMENTS, ZIHAO_CHARS } from './portal-words';
 import type { PortalDepartment } from './portal-words';
@@ -72,13 +72,6 @@ export { subjectIdFor };
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const BODY_SPACE = 31 ** 6;
-const DAY_MS = 86_400_000;
-const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const chineseDate = (day: number): string => {
-  const d = new Date(day * DAY_MS);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-};
 const FIRST_BIRTH = dayOf('1960-01-01');
 const BIRTH_DAYS = dayOf('2000-12-31') - FIRST_BIRTH + 1;
 
