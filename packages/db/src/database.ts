@@ -20,12 +20,15 @@ export interface Sql {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<R>>;
 }
 
+/** COPY CSV text: one string, or pieces (strings or UTF-8 bytes) each ending at a row boundary. */
+export type CopyInput = string | readonly (string | Uint8Array<ArrayBuffer>)[];
+
 export interface Tx extends Sql {
   /**
    * Bulk-load CSV text (format csv, no header, NULL as unquoted empty) into table(columns) with COPY.
    * Given as pieces (each ending at a row boundary), the text streams to the server piece by piece.
    */
-  copyFrom(table: string, columns: readonly string[], csv: string | readonly string[]): Promise<void>;
+  copyFrom(table: string, columns: readonly string[], csv: CopyInput): Promise<void>;
   /** Runs a script of several statements without parameters (migrations, test fixtures). */
   exec(script: string): Promise<void>;
 }

@@ -19,6 +19,7 @@ export * from './batch.table';
 export * from './batch.repository';
 export * from './calendar.repository';
 export * from './records.repository';
+export * from './copy-text';
 export * from './user.table';
 export * from './user.repository';
 export * from './session.repository';

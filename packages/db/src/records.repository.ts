@@ -1,7 +1,7 @@
 // Bulk writes of the importer: one chunk of a batch at a time, inside the batch's transaction.
 // Arrays travel as unnest() parameters and rows as COPY CSV, so a chunk costs a handful of round
 // trips whatever its size; the statements are the same on PostgreSQL and PGlite.
-import type { Sql, Tx } from './database';
+import type { CopyInput, Sql, Tx } from './database';
 import type { SubjectKindValue } from './subject.table';
 
 /** The current version of a natural key, as record_keys holds it. */
@@ -145,7 +145,7 @@ export const RECORD_COPY_COLUMNS = [
 ] as const;
 
 /** Appends record versions; `csv` has {@link RECORD_COPY_COLUMNS} in order. */
-export function copyRecordVersions(tx: Tx, csv: string | readonly string[]): Promise<void> {
+export function copyRecordVersions(tx: Tx, csv: CopyInput): Promise<void> {
   return tx.copyFrom('records', RECORD_COPY_COLUMNS, csv);
 }
 
@@ -179,7 +179,7 @@ export async function supersedeVersions(tx: Tx, old: readonly RecordKeyState[], 
 }
 
 /** Points new natural keys at version 1 (COPY: keys of a chunk are new and distinct). */
-export function copyNewRecordKeys(tx: Tx, csv: string | readonly string[]): Promise<void> {
+export function copyNewRecordKeys(tx: Tx, csv: CopyInput): Promise<void> {
   return tx.copyFrom('record_keys', ['record_key', 'subject_id', 'version', 'content_hash'], csv);
 }
 
@@ -195,12 +195,12 @@ export async function advanceRecordKeys(tx: Tx, next: readonly RecordKeyState[])
 }
 
 /** Quarantined rows: `csv` has batch_id, row_no, raw (json), reasons (json), pii_cipher (or empty). */
-export function copyQuarantine(tx: Tx, csv: string | readonly string[]): Promise<void> {
+export function copyQuarantine(tx: Tx, csv: CopyInput): Promise<void> {
   return tx.copyFrom('quarantine', ['batch_id', 'row_no', 'raw', 'reasons', 'pii_cipher'], csv);
 }
 
 /** Issues of a batch: `csv` has batch_id, row_no, field, severity, rule, message. */
-export function copyBatchIssues(tx: Tx, csv: string | readonly string[]): Promise<void> {
+export function copyBatchIssues(tx: Tx, csv: CopyInput): Promise<void> {
   return tx.copyFrom('batch_issues', ['batch_id', 'row_no', 'field', 'severity', 'rule', 'message'], csv);
 }
 
@@ -235,11 +235,4 @@ export async function insertBatch(tx: Tx, b: NewBatch): Promise<void> {
       b.total, b.accepted, b.rejected, b.created, b.updated, b.unchanged, b.warnings, b.receivedAt, b.finishedAt,
     ],
   );
-}
-
-/** A COPY CSV field: null → unquoted empty (NULL); anything else quoted, so '' stays an empty string. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  return `"${value.replace(/"/g, '""')}"`;
 }

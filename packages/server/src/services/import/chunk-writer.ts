@@ -4,6 +4,8 @@ import {
   copyNewRecordKeys,
   copyQuarantine,
   copyRecordVersions,
+  copyText,
+  CopyText,
   csvField,
   findRecordKeys,
   recordSubjectNames,
@@ -78,40 +80,10 @@ function subjectsOf(records: readonly PreparedRecord[], source: string): { subje
 
 const bool = (v: boolean): string => (v ? 't' : 'f');
 
-/** COPY text goes out in pieces of about this many UTF-16 code units (≈ 0.2–0.4 MB of UTF-8). */
-const COPY_PIECE_CHARS = 128 * 1024;
-
-/** Joins rows into pieces of about {@link COPY_PIECE_CHARS}, each ending at a row boundary. */
-class CopyPieces {
-  readonly pieces: string[] = [];
-  private piece = '';
-
-  add(row: string): void {
-    this.piece += row;
-    if (this.piece.length >= COPY_PIECE_CHARS) {
-      this.pieces.push(this.piece);
-      this.piece = '';
-    }
-  }
-
-  done(): string[] {
-    if (this.piece !== '') this.pieces.push(this.piece);
-    this.piece = '';
-    return this.pieces;
-  }
-}
-
-/** COPY text of `items`, one line each, in pieces. */
-function copyText<T>(items: readonly T[], line: (item: T) => string): string[] {
-  const out = new CopyPieces();
-  for (const item of items) out.add(line(item));
-  return out.done();
-}
-
 /** COPY CSV of new versions, columns as RECORD_COPY_COLUMNS; `ends` carries a publicity end over by record key. */
-function recordsCsv(rows: { rec: PreparedRecord; version: number }[], b: BatchInfo, ends: ReadonlyMap<string, PublicityEnd>): string[] {
+function recordsCsv(rows: { rec: PreparedRecord; version: number }[], b: BatchInfo, ends: ReadonlyMap<string, PublicityEnd>): Buffer<ArrayBuffer>[] {
   const receivedAt = b.receivedAt.toISOString();
-  const out = new CopyPieces();
+  const out = new CopyText();
   for (const { rec, version } of rows) {
     const p = rec.publicity;
     const end = ends.get(rec.recordKey);
@@ -156,17 +128,13 @@ export async function writeChunk(tx: Tx, chunk: Chunk, b: BatchInfo, counts: Cou
   if (chunk.rejected.length > 0) {
     await copyQuarantine(
       tx,
-      chunk.rejected
-        .map((r) => `${b.batchId},${r.rowNo},${csvField(r.rawJson)},${csvField(JSON.stringify(r.reasons))},${csvField(r.piiCipher)}\n`)
-        .join(''),
+      copyText(chunk.rejected, (r) => `${b.batchId},${r.rowNo},${csvField(r.rawJson)},${csvField(JSON.stringify(r.reasons))},${csvField(r.piiCipher)}\n`),
     );
   }
   if (chunk.issues.length > 0) {
     await copyBatchIssues(
       tx,
-      chunk.issues
-        .map((i) => `${b.batchId},${i.row},${csvField(i.field)},${i.severity},${csvField(i.rule)},${csvField(i.message)}\n`)
-        .join(''),
+      copyText(chunk.issues, (i) => `${b.batchId},${i.row},${csvField(i.field)},${i.severity},${csvField(i.rule)},${csvField(i.message)}\n`),
     );
   }
 }
