@@ -18,6 +18,8 @@ import { CpuProfiler } from './cpu-profiler';
 import { copyReferencePglite, copyReferencePostgres } from './copy-reference';
 import type { CopyRun } from './copy-reference';
 import { writePenaltyCsv } from './penalty-csv';
+import { storageFloorPostgres } from './storage-floor';
+import type { FloorRun } from './storage-floor';
 import { BENCH_DEPARTMENT, PENALTY_HEADERS } from './penalty-rows';
 import { PgActivitySampler } from './pg-activity-sampler';
 import { mb, RssSampler } from './rss-sampler';
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
   let stored = { records: 0, subjects: 0 };
   let activity: string[] = [];
   let peakBreakdown = '';
+  let floor: FloorRun | undefined;
   try {
     db = await openDatabase(
       engine === 'postgres'
@@ -134,6 +137,10 @@ async function main(): Promise<void> {
       Number((await db?.query<{ n: string }>(`select count(*) as n from ${table}`))?.rows[0]?.n ?? 0);
     stored = { records: await count('records'), subjects: await count('subjects') };
 
+    if (engine === 'postgres') {
+      log('storage floor…');
+      floor = await storageFloorPostgres(url ?? '', schema, dir);
+    }
     if (engine === 'pglite') {
       // One embedded engine in memory at a time: the reference gets a fresh one.
       await db.close();
@@ -160,6 +167,15 @@ async function main(): Promise<void> {
   for (const c of copies) console.log(`copy reference: ${fmt(c.rows)} rows in ${c.seconds.toFixed(2)} s = ${fmt(c.rowsPerSecond)} rows/s`);
   console.log(`copy reference used: the faster of ${copies.length} run(s) (${engine === 'postgres' ? 'before and after the import' : 'after the import'})`);
   console.log(`ratio import / copy: ${(importRate / best.rowsPerSecond).toFixed(3)}`);
+  if (floor) {
+    const parts = Object.entries(floor.seconds).map(([t, s]) => `${t} ${s.toFixed(2)} s`).join(', ');
+    const floorRate = rows / floor.totalSeconds;
+    console.log(
+      `storage floor (the stored rows COPYed again into indexed empty copies of their tables: ${parts}): ` +
+        `${fmt(floorRate)} rows/s, ratio floor / copy ${(floorRate / best.rowsPerSecond).toFixed(3)} (the best ratio_vs_copy this schema allows); ` +
+        `import / floor ${(importRate / floorRate).toFixed(3)}`,
+    );
+  }
   console.log(`peak RSS during import: ${mb(peakRss)} MB sampled every 100 ms (${peakBreakdown}); process maxRSS after import ${mb(maxRssAfterImport)} MB; at exit ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
   if (r.rejected > 0 || r.total !== rows) {
     process.exitCode = 1;
