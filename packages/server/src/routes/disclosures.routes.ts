@@ -6,7 +6,7 @@ import { DisclosureDepartmentsSchema, DisclosureFilterSchema, DisclosureListSche
 import { browseDisclosures, exportDisclosures, listDisclosureDepartments } from '../services/disclosure.service';
 import { EXPORT_MEDIA_TYPES } from '../services/export/table-export';
 import { sendDownload } from './download';
-import { PUBLIC_MAX_AGE_SECONDS, publicCache } from './public-cache';
+import { PUBLIC_DATA_CACHE, publicCache } from './public-cache';
 
 const NOT_MODIFIED = { 304: { description: '未变化（If-None-Match 与 ETag 相同）', type: 'null' } } as const;
 
@@ -40,7 +40,7 @@ export const disclosureRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
     },
     async (request, reply) => {
       const file = await exportDisclosures(ctx, request.query);
-      return sendDownload(reply, file, 'csv').header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+      return sendDownload(reply, file, 'csv').header('cache-control', PUBLIC_DATA_CACHE);
     },
   );
 

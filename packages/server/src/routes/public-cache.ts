@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** Seconds a public answer may be reused by browsers and proxies. */
-export const PUBLIC_MAX_AGE_SECONDS = 60;
+/**
+ * Public answers that carry records: any cache may store them but must ask again (If-None-Match)
+ * before each reuse, so a record repaired, withdrawn or expired disappears from every public
+ * answer at once; an unchanged answer costs a 304 with no body.
+ */
+export const PUBLIC_DATA_CACHE = 'public, no-cache';
+/** Seconds an answer without record data (a 信用码 image) may be reused without asking. */
+export const PUBLIC_MAX_AGE_SECONDS = 3600;
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
@@ -15,13 +21,13 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /**
- * Route-level onSend hook of public reads: `Cache-Control: public, max-age=60` and a weak ETag
+ * Route-level onSend hook of public reads: `Cache-Control: public, no-cache` and a weak ETag
  * over the answer; a matching If-None-Match gets 304 with no body. Streams (CSV) get the
  * Cache-Control only. Errors are never cached.
  */
 export async function publicCache(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
-  reply.header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+  reply.header('cache-control', PUBLIC_DATA_CACHE);
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
   const etag = `W/"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
   reply.header('etag', etag);
