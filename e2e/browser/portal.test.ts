@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, request } from 'playwright-core';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeQrPng, renderPdfPage } from '../../packages/server/test/report/qr-decode';
 import { REPO_ROOT, runCli, tempDataDir } from '../cli/run-cli';
 import { blockingViolations, demoIdNumbers, idNumbersOn, overflowsHorizontally } from './portal-helpers';
 import { startServer } from './server';
@@ -183,8 +184,15 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     }
     reportNo = pdfReportNo;
 
-    // 5. The report's QR code leads to /verify/{reportNo}: 真实有效.
-    await page.goto(`${base}/verify/${encodeURIComponent(reportNo)}`);
+    // 5. The report's QR code leads to /verify/{reportNo}: 真实有效. The test follows the code itself:
+    // read from page 1 of the downloaded PDF's pixels, under the server's public URL (localhost on
+    // its port), whose path is opened on the address the browser uses.
+    const qrUrl = decodeQrPng(renderPdfPage(pdf, 1, 150));
+    if (!qrUrl) throw new Error('no QR code found on page 1 of the downloaded PDF');
+    const qrTarget = new URL(qrUrl);
+    expect(qrTarget.origin).toBe(new URL(report.verifyUrl).origin);
+    expect(qrTarget.pathname).toBe(`/verify/${encodeURIComponent(reportNo)}`);
+    await page.goto(`${base}${qrTarget.pathname}${qrTarget.search}`);
     const outcome = page.getByTestId('verify-result');
     await outcome.waitFor();
     await expect(outcome.getByRole('heading', { level: 2 }).first().innerText()).resolves.toContain('真实有效');

@@ -8,11 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context';
-import type { ReportVerification } from '../../src/schemas/report.schema';
+import type { CreditReport, ReportVerification } from '../../src/schemas/report.schema';
 import { REPORT_NO_PATTERN } from '../../src/services/report/report-number';
+import { reportSettings } from '../../src/services/report/report.service';
 import { COMPANY_USCC, DEPT_B, addDepartments } from '../fixtures';
 import { addRecord, addSubject } from '../portal/portal-fixtures';
 import { createTestApp, createTestContext } from '../test-context';
+import { decodeQrPng, renderPdfPage } from './qr-decode';
 
 // pdftotext and pdftoppm come from Debian's poppler-utils, which .ci/run installs: a missing tool
 // fails these tests (it is never skipped).
@@ -67,14 +69,14 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function pdf(url: string): Promise<{ file: string; text: string; disposition: string }> {
+  async function pdf(url: string): Promise<{ file: string; bytes: Buffer; text: string; disposition: string }> {
     const res = await app.inject({ method: 'GET', url });
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
     writeFileSync(file, res.rawPayload);
-    return { file, text: run('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8'), disposition: String(res.headers['content-disposition']) };
+    return { file, bytes: res.rawPayload, text: run('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8'), disposition: String(res.headers['content-disposition']) };
   }
 
   it('a standard report PDF carries the Chinese name, number, times, sections, periods and verification footer; page 1 renders', async () => {
@@ -91,6 +93,22 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     // The number printed on the PDF verifies.
     const verified = (await app.inject({ method: 'GET', url: `/api/v1/reports/${reportNo}/verify` })).json<ReportVerification>();
     expect(verified).toMatchObject({ found: true, authentic: true, changed: false, subjectName: COMPANY });
+  });
+
+  it('the QR code on page 1, read from its pixels, is the report’s verify URL, and that report verifies', async () => {
+    const { bytes, text } = await pdf(`/api/v1/subjects/${COMPANY_USCC}/report.pdf`);
+    const printedNo = /PDS-\d{8}-[0-9A-Z]{8}/.exec(text)?.[0] ?? '';
+    expect(printedNo).toMatch(REPORT_NO_PATTERN);
+    // The verify URL as the JSON report states it: the public URL, /verify/, the number.
+    const { publicUrl } = reportSettings(ctx);
+    const json = (await app.inject({ method: 'GET', url: `/api/v1/subjects/${COMPANY_USCC}/report.json` })).json<CreditReport>();
+    expect(json.verifyUrl).toBe(`${publicUrl}/verify/${json.reportNo}`);
+    // What a phone reads from the printed page (150 dpi, as a modest scan).
+    const decoded = decodeQrPng(renderPdfPage(bytes, 1, 150));
+    expect(decoded).toBe(`${publicUrl}/verify/${printedNo}`);
+    const decodedNo = decodeURIComponent(new URL(decoded ?? '').pathname.replace(/^\/verify\//, ''));
+    const verified = (await app.inject({ method: 'GET', url: `/api/v1/reports/${encodeURIComponent(decodedNo)}/verify` })).json<ReportVerification>();
+    expect(verified).toMatchObject({ reportNo: printedNo, found: true, authentic: true, changed: false, subjectName: COMPANY });
   });
 
   it('a 专项 report PDF names its range and says 严重失信主体名单 is not collected yet', async () => {
@@ -124,6 +142,10 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     expect(png.statusCode).toBe(200);
     expect(png.headers['content-type']).toBe('image/png');
     expect(png.rawPayload.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // Read from its pixels, the PNG leads to the subject page; the SVG is the symbol of that same text.
+    const pngText = decodeQrPng(png.rawPayload);
+    expect(pngText).toBe(`${reportSettings(ctx).publicUrl}/subjects/${COMPANY_USCC}`);
+    expect(svg.body).toBe(await QRCode.toString(pngText ?? '', { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
     const person = await app.inject({ method: 'GET', url: `/api/v1/subjects/${personId}/qrcode.svg` });
     expect(person.statusCode).toBe(404);
     expect(person.json<{ message: string }>().message).toContain('信用码仅适用于法人和个体工商户');
