@@ -136,7 +136,7 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     expect(svg.body).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.body).toMatch(/<path[^>]* d="M[^"]{200,}"/);
     // It encodes the subject page under the public URL: the same symbol as that URL's QR code.
-    const expected = await QRCode.toString(`http://localhost:8080/subjects/${COMPANY_USCC}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const expected = await QRCode.toString(`http://localhost:8080/subjects/${COMPANY_USCC}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
     expect(svg.body).toBe(expected);
     const png = await app.inject({ method: 'GET', url: `/api/v1/subjects/${COMPANY_USCC}/qrcode.png` });
     expect(png.statusCode).toBe(200);
@@ -145,7 +145,7 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     // Read from its pixels, the PNG leads to the subject page; the SVG is the symbol of that same text.
     const pngText = decodeQrPng(png.rawPayload);
     expect(pngText).toBe(`${reportSettings(ctx).publicUrl}/subjects/${COMPANY_USCC}`);
-    expect(svg.body).toBe(await QRCode.toString(pngText ?? '', { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+    expect(svg.body).toBe(await QRCode.toString(pngText ?? '', { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }));
     const person = await app.inject({ method: 'GET', url: `/api/v1/subjects/${personId}/qrcode.svg` });
     expect(person.statusCode).toBe(404);
     expect(person.json<{ message: string }>().message).toContain('信用码仅适用于法人和个体工商户');

@@ -5,6 +5,7 @@ import type { CreditReport } from '../../schemas/report.schema';
 import type { RecordItem } from '../../schemas/subject.schema';
 import { findCatalog } from '../catalog.service';
 import { FONT_BOLD, FONT_REGULAR, installFonts } from './pdf-fonts';
+import { QR_QUIET_ZONE } from './qr-style';
 
 // The credit report as a Chinese PDF (A4): header with the verification QR code, the report's
 // number and times, the subject, its public records by category with source department and
@@ -36,7 +37,7 @@ function beijingTime(iso: string): string {
 /** Draws the QR code of the text as vector squares (crisp at any zoom, no image decoding). */
 function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const quiet = 2;
+  const quiet = QR_QUIET_ZONE;
   const cell = size / (modules.size + 2 * quiet);
   doc.save().rect(x, y, size, size).fill('#ffffff');
   for (let row = 0; row < modules.size; row++) {

@@ -3,6 +3,7 @@ import { DomainError } from '@pubcredit/domain';
 import QRCode from 'qrcode';
 import type { AppContext } from '../../context';
 import { requireSubject } from '../subject.service';
+import { QR_QUIET_ZONE } from './qr-style';
 import { reportSettings } from './report.service';
 
 /** The subject's public page (信用档案), the target of its 信用码. */
@@ -17,12 +18,12 @@ async function qrTarget(ctx: AppContext, code: string): Promise<string> {
   return subjectPageUrl(reportSettings(ctx).publicUrl, subject);
 }
 
-/** The 信用码 as SVG (a path; error correction M, quiet zone of 2 modules). */
+/** The 信用码 as SVG (a path; error correction M, quiet zone of {@link QR_QUIET_ZONE} modules). */
 export async function subjectQrSvg(ctx: AppContext, code: string): Promise<string> {
-  return QRCode.toString(await qrTarget(ctx, code), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return QRCode.toString(await qrTarget(ctx, code), { type: 'svg', errorCorrectionLevel: 'M', margin: QR_QUIET_ZONE });
 }
 
 /** The 信用码 as a 512-pixel PNG. */
 export async function subjectQrPng(ctx: AppContext, code: string): Promise<Buffer> {
-  return QRCode.toBuffer(await qrTarget(ctx, code), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 });
+  return QRCode.toBuffer(await qrTarget(ctx, code), { type: 'png', errorCorrectionLevel: 'M', margin: QR_QUIET_ZONE, width: 512 });
 }
