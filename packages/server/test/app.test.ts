@@ -96,6 +96,8 @@ describe.each(testEngines())('app on %s', (engine) => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/subjects/91410402MA9G12340K?limit=1000' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'FST_ERR_VALIDATION', message: '请求参数不合法' });
-    expect(res.json<{ details: { path: string }[] }>().details[0]?.path).toContain('limit');
+    const detail = res.json<{ details: { path: string; message: string }[] }>().details[0];
+    expect(detail?.path).toContain('limit');
+    expect(detail?.message).toBe('应当为 <= 100');
   });
 });

@@ -33,12 +33,24 @@ describe('toHttpError', () => {
     const err = Object.assign(new Error('body/catalog must be string'), {
       code: 'FST_ERR_VALIDATION',
       statusCode: 400,
-      validation: [{ instancePath: '/catalog', message: 'must be string' }],
+      validation: [
+        { instancePath: '/catalog', keyword: 'type', params: { type: 'string' }, message: 'must be string' },
+        { instancePath: '', keyword: 'required', params: { missingProperty: 'source' }, message: "must have required property 'source'" },
+        { instancePath: '', keyword: 'additionalProperties', params: { additionalProperty: 'extra' }, message: 'must NOT have additional properties' },
+      ],
       validationContext: 'body',
     });
     expect(toHttpError(err)).toEqual({
       status: 400,
-      body: { code: 'FST_ERR_VALIDATION', message: '请求参数不合法', details: [{ path: 'body/catalog', message: 'must be string' }] },
+      body: {
+        code: 'FST_ERR_VALIDATION',
+        message: '请求参数不合法',
+        details: [
+          { path: 'body/catalog', message: '应当是 string 类型' },
+          { path: 'body', message: '应当有必需属性 source' },
+          { path: 'body', message: '不允许有额外的属性：extra' },
+        ],
+      },
     });
     const odd = Object.assign(new Error('Method Not Allowed'), { code: 'FST_SOMETHING', statusCode: 405 });
     expect(toHttpError(odd)).toEqual({ status: 405, body: { code: 'FST_SOMETHING', message: '请求无法处理' } });

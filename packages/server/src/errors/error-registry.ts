@@ -1,3 +1,4 @@
+import localize from 'ajv-i18n/localize/zh/index.js';
 import { DomainError } from '@pubcredit/domain';
 import { DbError } from '@pubcredit/db';
 import { AppError } from './app-error';
@@ -71,13 +72,29 @@ export interface HttpError {
 interface ValidationItem {
   instancePath?: string;
   message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** ajv-i18n's Chinese messages for ajv's keywords (it rewrites `message` in place). */
+const localizeZh = localize as unknown as (errors: ValidationItem[]) => void;
+
+/** A validation failure in Chinese; the unknown property's name is added, which the template leaves out. */
+function chineseMessages(items: readonly ValidationItem[]): ValidationItem[] {
+  const copies = items.map((v) => ({ ...v }));
+  if (copies.every((v) => typeof v.keyword === 'string')) localizeZh(copies);
+  return copies.map((v) =>
+    v.keyword === 'additionalProperties' && typeof v.params?.additionalProperty === 'string'
+      ? { ...v, message: `${v.message ?? ''}：${v.params.additionalProperty}` }
+      : v,
+  );
 }
 
 const INTERNAL: HttpError = { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试' } };
 
 function frameworkDetails(err: { validation?: ValidationItem[]; validationContext?: string }): unknown {
   if (!err.validation) return undefined;
-  return err.validation.map((v) => ({ path: `${err.validationContext ?? ''}${v.instancePath ?? ''}`, message: v.message ?? '' }));
+  return chineseMessages(err.validation).map((v) => ({ path: `${err.validationContext ?? ''}${v.instancePath ?? ''}`, message: v.message ?? '' }));
 }
 
 /**
