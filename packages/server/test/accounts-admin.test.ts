@@ -105,7 +105,7 @@ describe.each(testEngines())('accounts administration on %s', (engine) => {
       [{ username: 'x.reporter', role: 'dept_reporter' }, 400, '部门填报员（dept_reporter）必须指定所属部门（统一社会信用代码）'],
       [{ username: 'x.auditor', role: 'auditor', departmentUscc: DEPT_A.uscc }, 400, '审计员（auditor）不属于任何部门，请不要指定部门'],
       [{ username: 'x.reviewer', role: 'dept_reviewer', departmentUscc: '11410400MB0000043T' }, 422, '部门 11410400MB0000043T 未登记，请先登记部门'],
-      [{ username: 'x.boss', role: '局长' }, 400, '未知的角色：局长；可用：平台管理员、信用中心业务员、部门填报员、部门审核员、审计员'],
+      [{ username: 'x.boss', role: '局长' }, 400, '未知的角色：局长；可用：平台管理员（platform_admin）、信用中心业务员（credit_officer）、部门填报员（dept_reporter）、部门审核员（dept_reviewer）、审计员（auditor）'],
       [{ username: 'a b', role: 'auditor' }, 400, '用户名只能包含文字、数字和 . _ -，且以文字或数字开头：a b'],
       [{ username: 'ROOT.ADMIN', role: 'auditor' }, 409, '用户名 root.admin 已被使用'],
     ];

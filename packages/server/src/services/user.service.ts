@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { clearTotp, getDepartment, getUserById, getUserByUsername, insertUser, listUsers, setPassword, updateUser } from '@pubcredit/db';
 import type { User } from '@pubcredit/db';
-import { DomainError, isDepartmentRole, normalizeCode, normalizeText, normalizeUsername, parseRole, passwordProblems, roleLabel, usernameProblem } from '@pubcredit/domain';
+import { DomainError, isDepartmentRole, normalizeCode, normalizeText, normalizeUsername, parseRole, passwordProblems, roleLabel, ROLES, usernameProblem } from '@pubcredit/domain';
 import type { Role } from '@pubcredit/domain';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
@@ -25,7 +25,7 @@ export interface CreateUserInput {
 function checkRole(input: string): Role {
   const role = parseRole(input);
   if (!role) {
-    throw new DomainError('INVALID_ARGUMENT', `未知的角色：${input}；可用：平台管理员、信用中心业务员、部门填报员、部门审核员、审计员`, { role: input });
+    throw new DomainError('INVALID_ARGUMENT', `未知的角色：${input}；可用：${ROLES.map(roleLabel).join('、')}`, { role: input });
   }
   return role;
 }
