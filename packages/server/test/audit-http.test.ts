@@ -130,4 +130,31 @@ describe.each(testEngines())('audit trail of the HTTP API on %s', (engine) => {
     const forbidden = await app.inject({ method: 'GET', url: '/api/v1/audit/export.csv', headers: { authorization: `Bearer ${keyA}` } });
     expect(forbidden.statusCode).toBe(403);
   });
+
+  it('answers no read of non-public data whose entry cannot be written (fail closed); refusals and changes still go out', async () => {
+    await app.flushAudit();
+    const before = await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers });
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.body).toContain('auditor1');
+    await ctx.db.query('alter table audit_log rename to audit_log_away');
+    try {
+      const read = await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers });
+      expect(read.statusCode).toBe(503);
+      const body = read.json<{ code: string; message: string }>();
+      expect(body.code).toBe('AUDIT_UNAVAILABLE');
+      expect(body.message).toContain('审计日志暂时无法写入');
+      expect(read.body).not.toContain('auditor1');
+      const download = await app.inject({ method: 'GET', url: '/api/v1/audit/export.csv', headers: auditor.headers });
+      expect(download.statusCode).toBe(503);
+      expect(download.headers['content-disposition']).toBeUndefined();
+      const refused = await app.inject({ method: 'GET', url: '/api/v1/users', headers: reporter.headers });
+      expect(refused.statusCode).toBe(403);
+      const change = await app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin.headers, payload: { uscc: '114104000058470911', name: '平顶山市审计测试局' } });
+      expect([200, 201]).toContain(change.statusCode);
+    } finally {
+      await ctx.db.query('alter table audit_log_away rename to audit_log');
+    }
+    const after = await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers });
+    expect(after.statusCode, after.body).toBe(200);
+  });
 });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditOutcome } from '@pubcredit/db';
 import type { AppContext } from '../context';
@@ -173,11 +174,24 @@ export function auditRecordOf(request: FastifyRequest, reply: FastifyReply, spec
   };
 }
 
+/** The answer to a read whose audit entry could not be written. */
+const AUDIT_UNAVAILABLE = JSON.stringify({
+  code: 'AUDIT_UNAVAILABLE',
+  message: '审计日志暂时无法写入：为保护数据，本次查询结果不予返回；请稍后重试，或联系平台管理员',
+});
+
+/** Stops a streamed answer (a download) that will not be sent. */
+function discard(payload: unknown): void {
+  if (payload instanceof Readable) payload.destroy();
+}
+
 /**
- * The audit trail of the HTTP API (invariant 5): after each response, who (the principal), when,
- * what (the route's action), why (X-Purpose), from where (address, browser) and how it ended
- * (status) for every change and every read of non-public data. Entries are appended after the
- * answer, grouped (AuditQueue); closing the app waits for them.
+ * The audit trail of the HTTP API (invariant 5): who (the principal), when, what (the route's
+ * action), why (X-Purpose), from where (address, browser) and how it ended (status) for every
+ * change and every read of non-public data. Each entry is written before its answer leaves
+ * (grouped with concurrent ones, AuditQueue). A successful read whose entry cannot be written is
+ * not answered (503 AUDIT_UNAVAILABLE, fail closed): nobody reads non-public data unrecorded. A
+ * change is already committed by then, so its answer goes out and the lost entry is logged.
  */
 export function registerAudit(app: FastifyInstance, ctx: AppContext): void {
   const queue = new AuditQueue(ctx, (err, lost) => {
@@ -195,12 +209,21 @@ export function registerAudit(app: FastifyInstance, ctx: AppContext): void {
     }
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (auditSpec(request.method, request.routeOptions.url, request.routeOptions.config)) peekAnswer(request, reply, payload);
-    return payload;
-  });
-  app.addHook('onResponse', async (request, reply) => {
     const spec = auditSpec(request.method, request.routeOptions.url, request.routeOptions.config);
-    if (spec) queue.add(auditRecordOf(request, reply, spec));
+    if (!spec) return payload;
+    peekAnswer(request, reply, payload);
+    try {
+      await queue.add(auditRecordOf(request, reply, spec));
+    } catch {
+      // Logged by the queue. Refusals and changes go out as they are.
+      const read = request.method === 'GET' || request.method === 'HEAD';
+      if (!read || reply.statusCode >= 400) return payload;
+      discard(payload);
+      reply.removeHeader('content-disposition');
+      reply.code(503).type('application/json; charset=utf-8');
+      return AUDIT_UNAVAILABLE;
+    }
+    return payload;
   });
   app.addHook('onClose', async () => {
     await queue.flush();

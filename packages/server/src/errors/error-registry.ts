@@ -23,6 +23,7 @@ const REGISTRY: Record<string, ErrorEntry> = {
   NOT_FOUND: { status: 404, message: '未找到' },
   // db
   DATA_DIR_LOCKED: { status: 503, message: '数据目录被其他进程占用' },
+  AUDIT_UNAVAILABLE: { status: 503, message: '审计日志暂时无法写入，请稍后重试' },
   DB_NOT_UTF8: { status: 500, message: '数据库编码不是 UTF-8' },
   USER_EXISTS: { status: 409, message: '用户名已被使用' },
   // server: who is calling (401: not known or no longer; 403: known, not allowed)
