@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, request } from 'playwright-core';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrPng, renderPdfPage } from '../../packages/server/test/report/qr-decode';
+import { decodeQr, renderPdfPage } from '../../packages/server/test/report/pdf-reader';
 import { REPO_ROOT, runCli, tempDataDir } from '../cli/run-cli';
 import { blockingViolations, demoIdNumbers, idNumbersOn, overflowsHorizontally } from './portal-helpers';
 import { startServer } from './server';
@@ -187,7 +187,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     // 5. The report's QR code leads to /verify/{reportNo}: 真实有效. The test follows the code itself:
     // read from page 1 of the downloaded PDF's pixels, under the server's public URL (localhost on
     // its port), whose path is opened on the address the browser uses.
-    const qrUrl = decodeQrPng(renderPdfPage(pdf, 1, 150));
+    const qrUrl = decodeQr(await renderPdfPage(pdf, 1, 150));
     if (!qrUrl) throw new Error('no QR code found on page 1 of the downloaded PDF');
     const qrTarget = new URL(qrUrl);
     expect(qrTarget.origin).toBe(new URL(report.verifyUrl).origin);

@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { testEngines } from '@pubcredit/db/testing';
 import { checkResidentId } from '@pubcredit/domain';
 import type { FastifyInstance } from 'fastify';
@@ -14,41 +10,17 @@ import { reportSettings } from '../../src/services/report/report.service';
 import { COMPANY_USCC, DEPT_B, addDepartments } from '../fixtures';
 import { addRecord, addSubject } from '../portal/portal-fixtures';
 import { createTestApp, createTestContext } from '../test-context';
-import { decodeQrPng, renderPdfPage } from './qr-decode';
-
-// pdftotext and pdftoppm come from Debian's poppler-utils, which .ci/run installs: a missing tool
-// fails these tests (it is never skipped).
+import { decodeQr, decodeQrPng, inkShare, pdfText, renderPdfPage } from './pdf-reader';
 
 const FULL_ID = '410402199001011230';
 const COMPANY = '平顶山市鹰城建材有限公司';
-
-function run(tool: string, args: string[]): Buffer {
-  const out = spawnSync(tool, args, { maxBuffer: 64 * 1024 * 1024 });
-  if (out.error) throw new Error(`${tool} is not available (install poppler-utils): ${out.error.message}`);
-  if (out.status !== 0) throw new Error(`${tool} failed: ${out.stderr.toString()}`);
-  return out.stdout;
-}
-
-/** Share of non-white pixels of page 1 rendered at 50 dpi in grey (PGM from pdftoppm). */
-function inkShare(pdfFile: string): number {
-  const pgm = run('pdftoppm', ['-r', '50', '-gray', '-f', '1', '-l', '1', pdfFile]);
-  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
-  if (!header?.[1] || !header[2]) throw new Error('pdftoppm did not write a PGM image');
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const pixels = pgm.subarray(header[0].length, header[0].length + width * height);
-  let ink = 0;
-  for (const p of pixels) if (p < 200) ink++;
-  return ink / (width * height);
-}
 
 describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) => {
   let ctx: AppContext;
   let app: FastifyInstance;
   let personId: string;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pubcredit-report-'));
     ctx = await createTestContext(engine);
     await addDepartments(ctx);
     const subjectId = await addSubject(ctx, { name: COMPANY, uscc: COMPANY_USCC });
@@ -66,21 +38,18 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
   afterAll(async () => {
     await app?.close();
     await ctx?.db.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
-  async function pdf(url: string): Promise<{ file: string; bytes: Buffer; text: string; disposition: string }> {
+  async function pdf(url: string): Promise<{ bytes: Buffer; text: string; disposition: string }> {
     const res = await app.inject({ method: 'GET', url });
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
-    writeFileSync(file, res.rawPayload);
-    return { file, bytes: res.rawPayload, text: run('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8'), disposition: String(res.headers['content-disposition']) };
+    return { bytes: res.rawPayload, text: await pdfText(res.rawPayload), disposition: String(res.headers['content-disposition']) };
   }
 
   it('a standard report PDF carries the Chinese name, number, times, sections, periods and verification footer; page 1 renders', async () => {
-    const { file, text, disposition } = await pdf(`/api/v1/subjects/${COMPANY_USCC}/report.pdf`);
+    const { bytes, text, disposition } = await pdf(`/api/v1/subjects/${COMPANY_USCC}/report.pdf`);
     const reportNo = /PDS-\d{8}-[0-9A-Z]{8}/.exec(text)?.[0] ?? '';
     expect(reportNo).toMatch(REPORT_NO_PATTERN);
     for (const expected of [COMPANY, '标准信用报告', `报告编号：${reportNo}`, '生成时间', '数据截止时间', '主体基本信息', '一、行政许可信息（1 条）', '行政处罚信息（1 条）', '平顶山市市场监督管理局（测试）', '公示期至 2099-12-31', '核验方法', `/verify/${reportNo}`]) {
@@ -89,7 +58,8 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     // RFC 5987: the Chinese file name in filename*, an ASCII one beside it.
     expect(disposition).toContain(`filename="credit-report-${reportNo}.pdf"`);
     expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(`标准信用报告-${COMPANY}-${reportNo}.pdf`)}`);
-    expect(inkShare(file)).toBeGreaterThan(0.01);
+    // Page 1 rendered (pdf.js at 50 dpi): the embedded CJK font draws ink, not blank boxes.
+    expect(inkShare(await renderPdfPage(bytes, 1, 50))).toBeGreaterThan(0.01);
     // The number printed on the PDF verifies.
     const verified = (await app.inject({ method: 'GET', url: `/api/v1/reports/${reportNo}/verify` })).json<ReportVerification>();
     expect(verified).toMatchObject({ found: true, authentic: true, changed: false, subjectName: COMPANY });
@@ -104,7 +74,7 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     const json = (await app.inject({ method: 'GET', url: `/api/v1/subjects/${COMPANY_USCC}/report.json` })).json<CreditReport>();
     expect(json.verifyUrl).toBe(`${publicUrl}/verify/${json.reportNo}`);
     // What a phone reads from the printed page (150 dpi, as a modest scan).
-    const decoded = decodeQrPng(renderPdfPage(bytes, 1, 150));
+    const decoded = decodeQr(await renderPdfPage(bytes, 1, 150));
     expect(decoded).toBe(`${publicUrl}/verify/${printedNo}`);
     const decodedNo = decodeURIComponent(new URL(decoded ?? '').pathname.replace(/^\/verify\//, ''));
     const verified = (await app.inject({ method: 'GET', url: `/api/v1/reports/${encodeURIComponent(decodedNo)}/verify` })).json<ReportVerification>();
