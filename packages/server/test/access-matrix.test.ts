@@ -45,7 +45,8 @@ function expectedTable(batchId: string, recordKey: string): Record<string, Entry
     'GET /docs/yaml': { expect: 'public' },
     'GET /docs/static/*': { expect: 'public', url: '/docs/static/swagger-ui.css' },
     'GET /': { expect: 'public' },
-    'GET /metrics': { expect: 'public' },
+    // Prometheus metrics: a system key with metrics:read (the scraper) or the administrator
+    'GET /metrics': { expect: { staff: ['platform_admin'], key: 'metrics:read' } },
     // public API
     'GET /api/v1/health': { expect: 'public' },
     'GET /api/v1/subjects': { expect: 'public', url: '/api/v1/subjects?q=鹰城' },

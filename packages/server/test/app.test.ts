@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context';
 import type { Health } from '../src/schemas/health.schema';
+import { createApiKey } from '../src/services/api-key.service';
 import { createTestApp, createTestContext } from './test-context';
 
 /** The parts of the OpenAPI document the tests read. */
@@ -75,11 +76,19 @@ describe.each(testEngines())('app on %s', (engine) => {
 
   it('exposes Prometheus metrics with the request histogram', async () => {
     await app.inject({ method: 'GET', url: '/api/v1/health' });
-    const res = await app.inject({ method: 'GET', url: '/metrics' });
+    // Not public: a system key with metrics:read (Prometheus's bearer credentials) reads them.
+    const anonymous = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录，或在请求头提供 Authorization: Bearer <API 密钥>' });
+    const { key } = await createApiKey(ctx, { systemName: 'Prometheus', scopes: ['metrics:read'] });
+    const res = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${key}` } });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('http_request_duration_seconds_bucket');
     expect(res.body).toContain('route="/api/v1/health"');
     expect(res.body).toContain('process_cpu_user_seconds_total');
+    // …and stays out of the OpenAPI document.
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json<OpenApiDoc>();
+    expect(doc.paths['/metrics']).toBeUndefined();
   });
 
   it('answers an unknown API path with a Chinese 404 and serves a placeholder page at /', async () => {

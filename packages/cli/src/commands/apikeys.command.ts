@@ -17,7 +17,7 @@ export function registerApiKeysCommand(program: Command): void {
     .description('创建密钥（--department 与 --system 二者选一）；密钥只显示这一次，库中只存其哈希')
     .option('--department <uscc>', '部门密钥：所属部门的统一社会信用代码')
     .option('--system <name>', '系统密钥：调用系统名称（如 政务服务网）')
-    .requiredOption('--scopes <list>', '权限，逗号分隔：部门密钥 batches:write（上传）、batches:read（查看批次）；系统密钥 credit-check:read（信用核查）')
+    .requiredOption('--scopes <list>', '权限，逗号分隔：部门密钥 batches:write（上传）、batches:read（查看批次）；系统密钥 credit-check:read（信用核查）、metrics:read（监控指标）')
     .option('--json', '以 JSON 输出 {"id","key"}')
     .action(async (opts: CreateOptions) => {
       const scopes = opts.scopes.split(/[,，\s]+/).filter(Boolean);

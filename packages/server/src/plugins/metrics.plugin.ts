@@ -2,7 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** Prometheus metrics at /metrics: process defaults and a request-duration histogram by route. */
+/**
+ * Prometheus metrics at /metrics: process defaults and a request-duration histogram by route.
+ * Not public (route patterns, request counts, process internals): a platform administrator's
+ * session or a system key with `metrics:read` (Prometheus: `authorization: { type: Bearer }`).
+ * Hidden from the OpenAPI document.
+ */
 export function registerMetrics(app: FastifyInstance): void {
   // One registry per app, so several apps (tests) never collide on metric names.
   const registry = new Registry();
@@ -23,7 +28,7 @@ export function registerMetrics(app: FastifyInstance): void {
 
   app.get(
     '/metrics',
-    { config: { access: 'public' }, schema: { hide: true, response: { 200: Type.String() } } },
+    { config: { access: { staff: ['platform_admin'], key: 'metrics:read' } }, schema: { hide: true, response: { 200: Type.String() } } },
     async (_request, reply) => {
       reply.type(registry.contentType);
       return registry.metrics();

@@ -4,7 +4,7 @@ import { DateTime, NullableString } from './common.schema';
 
 export const ApiScopeSchema = Type.Union(
   API_SCOPES.map((s) => Type.Literal(s)),
-  { description: 'batches:write 上传、batches:read 查看批次（部门密钥）；credit-check:read 信用核查（系统密钥）' },
+  { description: 'batches:write 上传、batches:read 查看批次（部门密钥）；credit-check:read 信用核查、metrics:read 监控指标（系统密钥）' },
 );
 
 export const ApiKeySchema = Type.Object({

@@ -1,14 +1,15 @@
 import type { Role } from '@pubcredit/domain';
 
 /** Scopes an API key may carry. */
-export const API_SCOPES = ['batches:write', 'batches:read', 'credit-check:read'] as const;
+export const API_SCOPES = ['batches:write', 'batches:read', 'credit-check:read', 'metrics:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
-/** Who may hold each scope: a 信源部门's key (submission) or a calling system's key (credit checks). */
+/** Who may hold each scope: a 信源部门's key (submission) or a calling system's key (credit checks, Prometheus scrapes). */
 export const SCOPE_HOLDER: Readonly<Record<ApiScope, 'department' | 'system'>> = {
   'batches:write': 'department',
   'batches:read': 'department',
   'credit-check:read': 'system',
+  'metrics:read': 'system',
 };
 
 export function isApiScope(value: string): value is ApiScope {

@@ -64,7 +64,7 @@ export interface DepartmentList {
   departments: Department[];
 }
 
-export const API_SCOPES = ['batches:write', 'batches:read', 'credit-check:read'] as const;
+export const API_SCOPES = ['batches:write', 'batches:read', 'credit-check:read', 'metrics:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export interface ApiKey {

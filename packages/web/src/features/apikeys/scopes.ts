@@ -4,6 +4,7 @@ export const SCOPE_LABELS: Record<ApiScope, string> = {
   'batches:write': '上传数据',
   'batches:read': '查看批次',
   'credit-check:read': '信用核查',
+  'metrics:read': '监控指标',
 };
 
 export type KeyHolder = 'department' | 'system';
@@ -16,6 +17,7 @@ export const SCOPE_HOLDER: Record<ApiScope, KeyHolder> = {
   'batches:write': 'department',
   'batches:read': 'department',
   'credit-check:read': 'system',
+  'metrics:read': 'system',
 };
 
 export function scopesFor(holder: KeyHolder): ApiScope[] {
