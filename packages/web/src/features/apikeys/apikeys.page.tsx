@@ -80,7 +80,7 @@ export function ApiKeysPage() {
           </Button>
         }
       >
-        部门系统用密钥报送数据，政务服务等系统用密钥调用信用核查接口（请求头 Authorization: Bearer &lt;密钥&gt;）。平台只保存密钥的哈希。
+        部门系统用密钥报送数据，政务服务等系统用密钥调用信用核查接口，监控系统（Prometheus）用密钥读取 /metrics（请求头 Authorization: Bearer &lt;密钥&gt;）。平台只保存密钥的哈希。
       </PageHeader>
       <ErrorAlert error={keys.error} onRetry={keys.reload} />
       <Table<ApiKey>

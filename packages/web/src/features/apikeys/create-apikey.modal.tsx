@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/api-client';
 import { createApiKey } from '../../api/apikeys.api';
 import type { ApiScope, CreatedApiKey, Department } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
-import { SCOPE_LABELS, scopesFor } from './scopes';
+import { SCOPE_LABELS, defaultScopesFor, scopesFor } from './scopes';
 import type { KeyHolder } from './scopes';
 
 type Owner = KeyHolder;
@@ -66,16 +66,16 @@ export function CreateApiKeyModal({ open, departments, onClose, onCreated }: Pro
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ owner: 'department', scopes: scopesFor('department') }}
+        initialValues={{ owner: 'department', scopes: defaultScopesFor('department') }}
         onValuesChange={(changed: Partial<Values>) => {
-          if (changed.owner) form.setFieldValue('scopes', scopesFor(changed.owner));
+          if (changed.owner) form.setFieldValue('scopes', defaultScopesFor(changed.owner));
         }}
       >
         <Form.Item label="密钥归属" name="owner">
           <Radio.Group
             options={[
               { value: 'department', label: '信源部门（数据报送）' },
-              { value: 'system', label: '调用系统（信用核查）' },
+              { value: 'system', label: '调用系统（信用核查、监控）' },
             ]}
           />
         </Form.Item>

@@ -11,7 +11,7 @@ export type KeyHolder = 'department' | 'system';
 
 /**
  * Who may hold each scope (the server's SCOPE_HOLDER): department keys submit and read batches;
- * system keys (政务服务, 公共资源交易) run credit checks.
+ * system keys run credit checks (政务服务, 公共资源交易) or read monitoring metrics (Prometheus).
  */
 export const SCOPE_HOLDER: Record<ApiScope, KeyHolder> = {
   'batches:write': 'department',
@@ -22,6 +22,11 @@ export const SCOPE_HOLDER: Record<ApiScope, KeyHolder> = {
 
 export function scopesFor(holder: KeyHolder): ApiScope[] {
   return (Object.keys(SCOPE_HOLDER) as ApiScope[]).filter((s) => SCOPE_HOLDER[s] === holder);
+}
+
+/** Scopes ticked when a holder is chosen: a system key is a credit-check key unless metrics are ticked on purpose. */
+export function defaultScopesFor(holder: KeyHolder): ApiScope[] {
+  return holder === 'system' ? ['credit-check:read'] : scopesFor(holder);
 }
 
 export function scopeLabel(scope: string): string {
