@@ -180,6 +180,8 @@ const AUDIT_UNAVAILABLE = JSON.stringify({
   message: '审计日志暂时无法写入：为保护数据，本次查询结果不予返回；请稍后重试，或联系平台管理员',
 });
 
+const ignore = (): void => {};
+
 /** Stops a streamed answer (a download) that will not be sent. */
 function discard(payload: unknown): void {
   if (payload instanceof Readable) payload.destroy();
@@ -212,6 +214,10 @@ export function registerAudit(app: FastifyInstance, ctx: AppContext): void {
     const spec = auditSpec(request.method, request.routeOptions.url, request.routeOptions.config);
     if (!spec) return payload;
     peekAnswer(request, reply, payload);
+    // A download already flows from its source while the entry is written; an error it raises
+    // meanwhile must not crash the process for want of a listener (fastify listens once it sends).
+    const stream = payload instanceof Readable ? payload : undefined;
+    stream?.on('error', ignore);
     try {
       await queue.add(auditRecordOf(request, reply, spec));
     } catch {
@@ -222,6 +228,8 @@ export function registerAudit(app: FastifyInstance, ctx: AppContext): void {
       reply.removeHeader('content-disposition');
       reply.code(503).type('application/json; charset=utf-8');
       return AUDIT_UNAVAILABLE;
+    } finally {
+      stream?.off('error', ignore);
     }
     return payload;
   });
