@@ -107,7 +107,7 @@ describe('unknown years are refused, never guessed (regulations §6.2 pitfall, r
   ])('%s', (_case, fn) => {
     const e = thrown(fn);
     expect(e.code).toBe('CALENDAR_YEAR_UNKNOWN');
-    expect(e.message).toBe('缺少 2027 年的官方节假日安排，无法计算工作日；请管理员先导入该年日历');
+    expect(e.message).toBe('缺少 2027 年的官方节假日安排，无法计算工作日；请管理员先导入该年日历（pubcredit calendar load 文件 --source 通知名称）');
     expect(e.details).toEqual({ year: 2027 });
   });
 

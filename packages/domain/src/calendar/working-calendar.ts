@@ -51,7 +51,7 @@ function buildYear(year: number, own: YearSchedule, before: YearSchedule | undef
 }
 
 const unknownYear = (year: number): DomainError =>
-  new DomainError('CALENDAR_YEAR_UNKNOWN', `缺少 ${year} 年的官方节假日安排，无法计算工作日；请管理员先导入该年日历`, { year });
+  new DomainError('CALENDAR_YEAR_UNKNOWN', `缺少 ${year} 年的官方节假日安排，无法计算工作日；请管理员先导入该年日历（pubcredit calendar load 文件 --source 通知名称）`, { year });
 
 /**
  * Creates a calendar from chinese-days data plus administrator-loaded schedules (a loaded year replaces the built-in one).
