@@ -6,6 +6,7 @@ import { hash } from 'node:crypto';
 import { computePublicity, maskIdNumber } from '@pubcredit/domain';
 import type { PublicityTier } from '@pubcredit/domain';
 import { subjectIdFor } from '@pubcredit/server';
+import type { RecordPublicity } from '@pubcredit/server';
 import { chineseDate, dayOf, isoOf, makeResidentId, makeUscc } from './penalty-rows';
 import { AREAS, GIVEN_CHARS, GOODS, INDUSTRIES, OFFENCES, ROADS, SHOP_KINDS, SURNAMES, TRADE_NAMES } from './penalty-words';
 import { LICENCES, PORTAL_DEPARTMENTS, ZIHAO_CHARS } from './portal-words';
@@ -28,20 +29,13 @@ export interface PortalSubject {
 }
 
 /** One `records` row; the column order of {@link RECORD_COPY_COLUMNS}. */
-export interface PortalRecord {
+export interface PortalRecord extends RecordPublicity {
   subject: PortalSubject;
   catalog: 'administrative_license' | 'administrative_penalty';
   dept: PortalDepartment;
   docNo: string;
   decisionDate: string;
   data: Record<string, string | string[]>;
-  negative: boolean;
-  regime: string | null;
-  tier: PublicityTier | null;
-  minUntil: string | null;
-  maxUntil: string | null;
-  simpleProcedure: boolean;
-  neverPublic: boolean;
   endedAt: string | null;
   endReason: 'expired' | 'repaired' | 'withdrawn' | null;
 }

@@ -9,6 +9,7 @@ export { createDataKeys } from './crypto/data-keys';
 export type { DataKeys } from './crypto/data-keys';
 export { errorCode, userMessage } from './errors/user-message';
 export { createLogger } from './logger';
+export type { RecordPublicity } from './services/import/record-publicity';
 export { createApiKey, listApiKeys, revokeApiKey } from './services/api-key.service';
 export type { ApiKeyInfo } from './services/api-key.service';
 export { API_SCOPES, SCOPE_HOLDER } from './services/api-scopes';
