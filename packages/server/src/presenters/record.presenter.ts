@@ -1,20 +1,19 @@
 import type { RecordVersion } from '@pubcredit/db';
-import { checkResidentId, maskIdNumber, regimeName } from '@pubcredit/domain';
+import { maskIdNumber, maskIdNumbersInText, regimeName } from '@pubcredit/domain';
 import type { RecordItem } from '../schemas/subject.schema';
 import type { RecordVersion as RecordVersionBody } from '../schemas/record.schema';
 
 const FULL_RESIDENT_ID = /^\d{17}[\dX]$/i;
 
-const EMBEDDED_RESIDENT_ID = /(?<![0-9])\d{17}[\dXx](?![0-9A-Za-z])/g;
-
 /**
- * Masks what looks like a 居民身份证号码 in a text: a whole value of that shape, or a valid number
- * inside a longer text (e.g. a 违法事实 naming the person).
+ * Masks what looks like a 居民身份证号码 in a text: a whole value of that shape, or a number of that
+ * shape inside a longer text (e.g. a 违法事实 naming the person), full-width or split by spaces, with
+ * or without a correct check digit (domain `maskIdNumbersInText`).
  * @example maskPersonalText('当事人410402199001011230') // '当事人4104**********1230'
  */
 export function maskPersonalText(value: string): string {
   if (FULL_RESIDENT_ID.test(value.trim())) return maskIdNumber(value);
-  return value.replace(EMBEDDED_RESIDENT_ID, (id) => (checkResidentId(id).valid ? maskIdNumber(id) : id));
+  return maskIdNumbersInText(value);
 }
 
 /**

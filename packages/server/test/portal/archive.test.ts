@@ -12,6 +12,8 @@ import { createTestApp, createTestContext } from '../test-context';
 import { addRecord, addSubject } from './portal-fixtures';
 
 const FULL_ID = '410402199001011230';
+/** The same person's number as departments type it in free text: none may be shown in full. */
+const TYPED_IDS = ['410402199001011231', '４１０４０２１９９００１０１１２３０', '410402 19900101 1230', '410402900101123'];
 
 function daysFromToday(days: number): string {
   const d = new Date(`${beijingToday()}T00:00:00Z`);
@@ -55,6 +57,12 @@ describe.each(testEngines())('public subject archive on %s', (engine) => {
       docNo: '平市监罚〔2026〕10号',
       maxUntil: daysFromToday(30),
       data: { CF_XDR_ZJHM: FULL_ID, CF_WFXW: `当事人张三（身份证号${FULL_ID}）未按规定经营` },
+    });
+    await addRecord(ctx, {
+      subjectId: personId,
+      docNo: '平市监罚〔2026〕11号',
+      maxUntil: daysFromToday(30),
+      data: { CF_XDR_ZJHM: FULL_ID, CF_SY: TYPED_IDS.map((id) => `当事人张三（身份证号${id}）`).join('；') },
     });
     officer = (await sessionFor(ctx, await addStaff(ctx, 'credit_officer'))).headers;
     app = await createTestApp(ctx);
@@ -172,6 +180,7 @@ describe.each(testEngines())('public subject archive on %s', (engine) => {
       '/api/v1/disclosures?limit=100',
       '/api/v1/disclosures.csv',
       '/api/v1/disclosures/departments',
+      `/api/v1/subjects/${personId}/report.json`,
     ];
     const bodies: string[] = [];
     for (const url of urls) {
@@ -183,6 +192,7 @@ describe.each(testEngines())('public subject archive on %s', (engine) => {
     expect(all).toContain('张三');
     expect(all).toContain('4104**********1230');
     expect(all).not.toContain(FULL_ID);
+    for (const id of TYPED_IDS) expect(all).not.toContain(id);
     expect(all).not.toMatch(/\d{17}[\dX]/);
     // Natural persons are not found by name.
     expect(JSON.parse(bodies[2] ?? '{}')).toMatchObject({ items: [], total: 0 });

@@ -43,12 +43,22 @@ describe('publicityText', () => {
 
 describe('maskIdNumbers', () => {
   it('masks 18-digit ID numbers but not 统一社会信用代码 or amounts', () => {
-    expect(maskIdNumbers('身份证 410402197008155174。')).toBe('身份证 410402***********4。');
-    expect(maskIdNumbers('41040219681102518X')).toBe('410402***********X');
+    expect(maskIdNumbers('身份证 410402197008155174。')).toBe('身份证 4104**********5174。');
+    expect(maskIdNumbers('41040219681102518X')).toBe('4104**********518X');
     expect(maskIdNumbers('91410402MAA0M6D717')).toBe('91410402MAA0M6D717');
     expect(maskIdNumbers('11410400005847120C')).toBe('11410400005847120C');
     expect(maskIdNumbers('410402********5174')).toBe('410402********5174');
     expect(maskIdNumbers('1234567890123456789012')).toBe('1234567890123456789012');
+  });
+
+  it.each([
+    ['wrong check digit', '身份证号410402199001011231。', '身份证号4104**********1231。'],
+    ['full-width digits', '身份证号４１０４０２１９９００１０１１２３０', '身份证号４１０４**********１２３０'],
+    ['split by spaces', '身份证号 410402 19900101 1230 无照经营', '身份证号 4104** ******** 1230 无照经营'],
+    ['legacy 15-digit number', '旧身份证号410402900101123无照经营', '旧身份证号4104********123无照经营'],
+    ['15 digits without a birth date (工商注册号)', '注册号410400000012345', '注册号410400000012345'],
+  ])('masks an ID number typed in free text: %s', (_name, input, expected) => {
+    expect(maskIdNumbers(input)).toBe(expected);
   });
 });
 
@@ -75,7 +85,7 @@ describe('recordFields', () => {
     ]);
   });
   it('masks ID numbers that slipped through', () => {
-    expect(recordFields({ CF_FR: '410402197008155174' }, fields)).toEqual([{ label: '法定代表人', value: '410402***********4' }]);
+    expect(recordFields({ CF_FR: '410402197008155174' }, fields)).toEqual([{ label: '法定代表人', value: '4104**********5174' }]);
   });
   it('works before the catalogue has loaded', () => {
     expect(recordFields({ A: 'x' }, undefined)).toEqual([{ label: 'A', value: 'x' }]);
