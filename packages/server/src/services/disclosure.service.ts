@@ -1,8 +1,10 @@
 import { countDisclosures, listDepartments, listDisclosures, listDisclosuresAfter } from '@pubcredit/db';
 import type { Disclosure, DisclosureFilter } from '@pubcredit/db';
+import type { FieldRole } from '@pubcredit/domain';
 import { DomainError, TIER_NAMES, isIsoDate, listCatalogs } from '@pubcredit/domain';
 import type { AppContext } from '../context';
-import { deptNames, maskPersonalText, presentRecord } from '../presenters/record.presenter';
+import { recordFieldText, roleValue } from '../presenters/record-fields';
+import { deptNames, presentRecord } from '../presenters/record.presenter';
 import type { DeptNameOf } from '../presenters/record.presenter';
 import type { DisclosureList, DisclosureQuery } from '../schemas/disclosure.schema';
 import { catalogName, findCatalog } from './catalog.service';
@@ -80,20 +82,10 @@ export async function browseDisclosures(ctx: AppContext, query: DisclosureQuery)
   };
 }
 
-/** A record's fields as「名称：值」pairs, by the catalogue's field names (masked like the JSON). */
-function detailText(d: Disclosure): string {
-  const fields = findCatalog(d.catalog)?.fields ?? [];
-  const nameOf = new Map(fields.map((f) => [f.code, f.name]));
-  return Object.entries(d.data)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => {
-      const text = typeof v === 'string' ? maskPersonalText(v) : JSON.stringify(v);
-      return `${nameOf.get(k) ?? k}：${text}`;
-    })
-    .join('；');
-}
+/** The CSV's own columns say these; the 详细信息 column leaves them out. */
+const DETAIL_SKIPS: ReadonlySet<FieldRole> = new Set<FieldRole>(['subject_name', 'subject_uscc', 'doc_no', 'decision_date']);
 
-const CSV_HEADERS = ['信息类别', '行政相对人名称', '主体标识', '决定文书号', '决定日期', '报送部门', '报送部门代码', '失信程度', '公示截止日期', '详细信息'];
+const CSV_HEADERS = ['信息类别', '行政相对人名称', '统一社会信用代码', '主体标识', '决定文书号', '决定日期', '报送部门', '报送部门代码', '失信程度', '公示截止日期', '详细信息'];
 
 /**
  * The 双公示 browse as a CSV file (UTF-8 with BOM, cells guarded against formulas, by the export
@@ -108,9 +100,12 @@ export async function exportDisclosures(ctx: AppContext, query: Omit<DisclosureQ
     while (sent < DISCLOSURE_EXPORT_MAX) {
       const page: Disclosure[] = await listDisclosuresAfter(ctx.db, filter, after, Math.min(EXPORT_PAGE, DISCLOSURE_EXPORT_MAX - sent));
       for (const d of page) {
+        // Masked like every public answer; the detail reads as on the credit report (names, not codes).
+        const data = presentRecord(d, catalogName).data;
         yield [
           catalogName(d.catalog),
           d.subjectName,
+          roleValue(d.catalog, data, 'subject_uscc'),
           d.subjectId,
           d.docNo,
           d.decisionDate,
@@ -118,7 +113,7 @@ export async function exportDisclosures(ctx: AppContext, query: Omit<DisclosureQ
           d.sourceDept,
           d.tier ? TIER_NAMES[d.tier] : '',
           d.maxUntil ?? '',
-          detailText(d),
+          recordFieldText(d.catalog, data, DETAIL_SKIPS),
         ];
       }
       sent += page.length;

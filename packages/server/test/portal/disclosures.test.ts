@@ -23,7 +23,13 @@ describe.each(testEngines())('双公示 browse on %s', (engine) => {
     await addDepartments(ctx);
     const a = await addSubject(ctx, { name: '平顶山市鹰城建材有限公司' });
     const evil = await addSubject(ctx, { name: '=HYPERLINK("http://evil","点我")' });
-    await addRecord(ctx, { subjectId: a, docNo: 'P-1', decisionDate: '2026-03-01', maxUntil: '2099-01-01' });
+    await addRecord(ctx, {
+      subjectId: a,
+      docNo: 'P-1',
+      decisionDate: '2026-03-01',
+      maxUntil: '2099-01-01',
+      data: { CF_XDR_SHXYM: '91410402MAA0M6D717', CF_XDR_LB: '02', CF_CFLB: ['03', '04'], CF_WFXW: '测试违法行为', CF_WSH: 'P-1' },
+    });
     await addRecord(ctx, { subjectId: a, docNo: 'P-2', decisionDate: '2026-05-10', sourceDept: DEPT_B.uscc, maxUntil: '2099-01-01' });
     await addRecord(ctx, { subjectId: a, docNo: 'L-1', decisionDate: '2026-04-01', catalog: 'administrative_license', data: { XK_NR: '+SUM(A1:A2)' } });
     await addRecord(ctx, { subjectId: evil, docNo: 'P-3', decisionDate: '2026-06-01', maxUntil: '2099-01-01', data: { CF_WFXW: '@cmd' } });
@@ -67,11 +73,16 @@ describe.each(testEngines())('双公示 browse on %s', (engine) => {
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = res.body.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('信息类别,行政相对人名称,主体标识,决定文书号,决定日期,报送部门,报送部门代码,失信程度,公示截止日期,详细信息');
+    expect(lines[0]).toBe('信息类别,行政相对人名称,统一社会信用代码,主体标识,决定文书号,决定日期,报送部门,报送部门代码,失信程度,公示截止日期,详细信息');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
     expect(res.body).not.toMatch(/(^|,)[=+\-@]/m);
     expect(res.body).not.toContain('P-4');
+    // Read in Excel by people: the subject's code in its own column, the detail in catalogue order
+    // with enum codes by their names (as on the credit report), not JSON.
+    const p1 = lines.find((l) => l.includes(',P-1,')) ?? '';
+    expect(p1).toContain(',91410402MAA0M6D717,');
+    expect(p1).toMatch(/,行政相对人类别：法人；违法行为类型：测试违法行为；处罚类别：罚款、没收违法所得$/);
     const filtered = await app.inject({ method: 'GET', url: '/api/v1/disclosures.csv?catalog=administrative_license' });
     expect(filtered.body.trim().split('\r\n')).toHaveLength(2);
   });

@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { CreditReport } from '../../schemas/report.schema';
 import type { RecordItem } from '../../schemas/subject.schema';
-import { findCatalog } from '../catalog.service';
+import { recordFieldText } from '../../presenters/record-fields';
 import { FONT_BOLD, FONT_REGULAR, installFonts } from './pdf-fonts';
 import { QR_QUIET_ZONE } from './qr-style';
 
@@ -48,29 +48,6 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   doc.fill('#000000').restore();
 }
 
-// Shown elsewhere on the page (basic information, the record's heading) or mere codes.
-const SHOWN_ELSEWHERE = new Set(['subject_name', 'subject_kind', 'subject_uscc', 'subject_id_type', 'subject_id_number', 'doc_no', 'decision_date', 'authority_uscc', 'source_uscc']);
-
-/** A record's fields as「名称：值」in catalogue order, enum codes by their names. */
-function fieldText(r: RecordItem): string {
-  const fields = findCatalog(r.catalog)?.fields ?? [];
-  const order = new Map(fields.map((f, i) => [f.code, i]));
-  const byCode = new Map(fields.map((f) => [f.code, f]));
-  return Object.entries(r.data)
-    .filter(([k, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0) && !SHOWN_ELSEWHERE.has(byCode.get(k)?.role ?? ''))
-    .sort(([a], [b]) => (order.get(a) ?? fields.length) - (order.get(b) ?? fields.length))
-    .map(([k, v]) => {
-      const field = byCode.get(k);
-      const nameOf = (x: unknown): string => {
-        const raw = typeof x === 'string' ? x : JSON.stringify(x);
-        return field?.enumValues?.find((e) => e.code === raw)?.name ?? raw;
-      };
-      const value = Array.isArray(v) ? v.map(nameOf).join('、') : nameOf(v);
-      return `${field?.name ?? k}：${value}`;
-    })
-    .join('；');
-}
-
 function periodText(r: RecordItem): string {
   if (!r.maxUntil) return '公示期：按规定公示';
   const parts = [`公示期至 ${r.maxUntil}`];
@@ -106,7 +83,7 @@ function records(doc: PDFKit.PDFDocument, section: CreditReport['sections'][numb
     doc.font(FONT_REGULAR).fontSize(9).fillColor('#000000');
     doc.text(`报送部门：${r.sourceDeptName ?? '（未登记）'}（${r.sourceDept}）`, MARGIN + 12);
     doc.text(periodText(r), MARGIN + 12);
-    const fields = fieldText(r);
+    const fields = recordFieldText(r.catalog, r.data);
     if (fields) doc.fillColor(GREY).text(fields, MARGIN + 12);
   });
 }
