@@ -49,7 +49,7 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
 }
 
 function periodText(r: RecordItem): string {
-  if (!r.maxUntil) return '公示期：按规定公示';
+  if (!r.maxUntil) return '公示期：长期公示（非失信信息，不设公示期限）'; // as the portal words it
   const parts = [`公示期至 ${r.maxUntil}`];
   if (r.minUntil) parts.push(`最短公示期至 ${r.minUntil}（此后可申请信用修复）`);
   if (r.tier) parts.push(`失信程度：${TIER_NAMES[r.tier]}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  beijingDateTime,
   disclosureSearch,
   dispositionFileName,
   maskIdNumbers,
@@ -35,9 +36,9 @@ describe('publicityText', () => {
       repairFrom: '可申请信用修复自 2026-04-23',
     });
   });
-  it('is empty for records without one', () => {
-    expect(publicityText({ tier: null, minUntil: null, maxUntil: null })).toEqual({ tier: null, until: null, repairFrom: null });
-    expect(publicityText({})).toEqual({ tier: null, until: null, repairFrom: null });
+  it('says that a record without a period (not 失信信息) stays public', () => {
+    expect(publicityText({ tier: null, minUntil: null, maxUntil: null })).toEqual({ tier: null, until: '公示期：长期公示（非失信信息，不设公示期限）', repairFrom: null });
+    expect(publicityText({})).toEqual({ tier: null, until: '公示期：长期公示（非失信信息，不设公示期限）', repairFrom: null });
   });
 });
 
@@ -152,5 +153,14 @@ describe('dispositionFileName', () => {
     ["attachment; filename*=UTF-8''%E4%BF%A1%ZZ", 'x.pdf'],
   ])('%s → %s', (header, name) => {
     expect(dispositionFileName(header, 'x.pdf')).toBe(name);
+  });
+});
+
+describe('beijingDateTime', () => {
+  it('shows the report times as the PDF prints them, in Beijing time whatever the browser zone', () => {
+    expect(beijingDateTime('2026-11-29T09:06:05.542Z')).toBe('2026-11-29 17:06:05（北京时间）');
+    expect(beijingDateTime('2026-12-31T16:30:00Z')).toBe('2027-01-01 00:30:00（北京时间）');
+    expect(beijingDateTime(null)).toBe('—');
+    expect(beijingDateTime('not a date')).toBe('not a date');
   });
 });

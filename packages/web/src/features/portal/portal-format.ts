@@ -46,17 +46,23 @@ export const SUBJECT_KIND_NAMES: Record<SubjectKind, string> = {
 
 export interface PublicityText {
   tier: string | null;
-  /** 公示期至 YYYY-MM-DD (the last public day). */
-  until: string | null;
+  /** 公示期至 YYYY-MM-DD (the last public day), or {@link STANDING_PUBLICITY}. */
+  until: string;
   /** 可申请信用修复自 YYYY-MM-DD. */
   repairFrom: string | null;
 }
 
-/** The publicity period of a negative record in words; all null for records without one. */
+/** What the portal and the credit report say of a record that is not 失信信息 (行政许可, 行政奖励…). */
+export const STANDING_PUBLICITY = '公示期：长期公示（非失信信息，不设公示期限）';
+
+/**
+ * The publicity period of a record in words: a negative record's end, repair date and tier; for
+ * the others, that they stay public ({@link STANDING_PUBLICITY}).
+ */
 export function publicityText(record: Pick<PublicRecord, 'tier' | 'minUntil' | 'maxUntil'>): PublicityText {
   return {
     tier: record.tier ? (TIER_NAMES[record.tier] ?? record.tier) : null,
-    until: record.maxUntil ? `公示期至 ${record.maxUntil}` : null,
+    until: record.maxUntil ? `公示期至 ${record.maxUntil}` : STANDING_PUBLICITY,
     repairFrom: record.minUntil ? `可申请信用修复自 ${record.minUntil}` : null,
   };
 }
@@ -185,6 +191,26 @@ export function disclosureSearch(params: DisclosureParams): string {
   if (params.page > 1) out.set('page', String(params.page));
   const qs = out.toString();
   return qs ? `?${qs}` : '';
+}
+
+const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/**
+ * 'YYYY-MM-DD HH:mm:ss（北京时间）', as printed on the credit report, whatever the browser's time
+ * zone: a bank officer compares the two, and 09:06 against a report's 17:06 looks like a forgery.
+ */
+export function beijingDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${BEIJING_TIME.format(d)}（北京时间）`;
 }
 
 export type VerifyOutcome = 'authentic' | 'changed' | 'forged' | 'not_found';

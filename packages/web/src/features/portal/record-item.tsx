@@ -8,7 +8,7 @@ const TIER_TONES: Record<string, Tone> = { minor: 'info', general: 'warning', se
 
 /**
  * One public record: its document number and date, the source department, the publicity period
- * (negative records: 公示期至 maxUntil, 可申请信用修复自 minUntil, 轻微/一般/严重) and every field by
+ * (negative records: 公示期至 maxUntil, 可申请信用修复自 minUntil, 轻微/一般/严重; the others: 长期公示) and every field by
  * its Chinese name.
  */
 export function RecordItem({ record, catalog, headingLevel = 3 }: { record: PublicRecord; catalog?: PortalCatalog; headingLevel?: 3 | 4 }) {
@@ -30,14 +30,16 @@ export function RecordItem({ record, catalog, headingLevel = 3 }: { record: Publ
       <div>
         决定日期：{record.decisionDate} · 来源部门：{record.sourceDeptName || record.sourceDept}
       </div>
-      {period.until ? (
+      {record.maxUntil ? (
         <p className="period" data-testid="publicity-period">
           {period.until}
           {period.repairFrom ? `；${period.repairFrom}` : ''}
           {period.tier ? `；严重程度：${period.tier}` : ''}
           {record.regimeName ? `（依据${record.regimeName}）` : ''}
         </p>
-      ) : null}
+      ) : (
+        <div data-testid="publicity-period">{period.until}</div>
+      )}
       <Descriptions
         size="small"
         bordered

@@ -7,10 +7,9 @@ import { ApiError } from '../../api/api-client';
 import { verifyReport } from '../../api/portal.api';
 import type { ReportVerification } from '../../api/portal.types';
 import { ErrorAlert } from '../../components/error-alert';
-import { formatDateTime } from '../../lib/format';
 import { verifyPath } from '../../lib/paths';
 import { useApi } from '../../lib/use-api';
-import { verifyOutcome } from './portal-format';
+import { beijingDateTime, verifyOutcome } from './portal-format';
 import type { VerifyOutcome } from './portal-format';
 import { usePortalTitle } from './use-portal-title';
 
@@ -105,8 +104,8 @@ export function VerifyPage() {
               { key: 'no', label: '报告编号', children: result.reportNo || reportNo },
               ...(result.kind ? [{ key: 'kind', label: '报告类型', children: KIND_NAMES[result.kind] ?? result.kind }] : []),
               ...(result.subjectName ? [{ key: 'subject', label: '主体名称', children: result.subjectName }] : []),
-              ...(result.issuedAt ? [{ key: 'issued', label: '签发时间', children: formatDateTime(result.issuedAt) }] : []),
-              ...(result.asOf ? [{ key: 'asof', label: '数据截止时间', children: formatDateTime(result.asOf) }] : []),
+              ...(result.issuedAt ? [{ key: 'issued', label: '签发时间', children: beijingDateTime(result.issuedAt) }] : []),
+              ...(result.asOf ? [{ key: 'asof', label: '数据截止时间', children: beijingDateTime(result.asOf) }] : []),
             ]}
           />
           <div style={{ marginTop: 24 }}>
