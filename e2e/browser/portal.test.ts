@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, request } from 'playwright-core';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeQr, renderPdfPage } from '../../packages/server/test/report/pdf-reader';
+import { decodeQr, pdfText, renderPdfPage } from '../../packages/server/test/report/pdf-reader';
 import { REPO_ROOT, runCli, tempDataDir } from '../cli/run-cli';
 import { blockingViolations, demoIdNumbers, idNumbersOn, overflowsHorizontally } from './portal-helpers';
 import { startServer } from './server';
@@ -60,7 +60,9 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     officerInitial = (JSON.parse(add.stdout) as { password: string }).password;
     server = await startServer(dataDir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    desktop = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', acceptDownloads: true });
+    // A browser set to another time zone than Beijing (a bank abroad, a PC on UTC): the portal still
+    // shows the report's times as printed on it.
+    desktop = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Europe/London', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', acceptDownloads: true });
     page = await desktop.newPage();
   }, 240_000);
 
@@ -111,8 +113,13 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     await result.waitFor();
 
     // 3. 信用档案: basic information, a tab per catalogue, records with source department and publicity period.
-    await result.click();
+    // Opened with the keyboard: the new page's content has the focus, so the next Tab stays in it.
+    await result.focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: COMPANY.name, level: 1 }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.closest('main') !== null)).resolves.toBe(true);
     expect(page.url()).toBe(`${base}/subjects/${COMPANY.uscc}`);
     await expect(page.getByText(COMPANY.uscc).first().isVisible()).resolves.toBe(true);
     await page.getByRole('tab', { name: /^行政处罚/ }).waitFor();
@@ -134,6 +141,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     await page.getByRole('tab', { name: /^行政许可/ }).click();
     await page.getByTestId('public-record').filter({ hasText: '平顶山市住房和城乡建设局' }).first().waitFor();
     await expect(page.getByRole('tabpanel').innerText()).resolves.not.toContain('公示期至');
+    await expect(page.getByRole('tabpanel').innerText()).resolves.toContain('长期公示');
 
     // 4. The report dialog: a 标准信用报告 downloads as a PDF.
     await page.getByRole('button', { name: '下载信用报告' }).click();
@@ -197,6 +205,10 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     await outcome.waitFor();
     await expect(outcome.getByRole('heading', { level: 2 }).first().innerText()).resolves.toContain('真实有效');
     await expect(outcome.innerText()).resolves.toContain(COMPANY.name);
+    // The issue time as the PDF prints it, in Beijing time.
+    const printedAt = /生成时间：(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间）)/.exec(await pdfText(pdf))?.[1];
+    if (!printedAt) throw new Error('no 生成时间 on the PDF');
+    await expect(outcome.innerText()).resolves.toContain(printedAt);
     await checkPage(page);
     await shot(page, 'portal-04-verify');
     await page.goto(`${base}/verify/NO-SUCH-REPORT`);

@@ -1,4 +1,5 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { CONSOLE_PATHS, PORTAL_PATHS } from '../../lib/paths';
 import { SITE_NAME } from './use-portal-title';
 import './portal.css';
@@ -10,9 +11,23 @@ const NAV = [
 
 /**
  * Every portal page: the skip link, a header with the site name and the main navigation, one
- * <main> landmark, and the footer. Printing keeps the page's content only (see portal.css).
+ * <main> landmark (focused on every new page), and the footer. Printing keeps the page's content
+ * only (see portal.css).
  */
 export function PortalLayout() {
+  const { pathname } = useLocation();
+  const firstPage = useRef(true);
+  // A new page in this single-page app: start the keyboard and screen readers at its content, at the
+  // top, as a full page load would (WCAG 2.4.3). Without it focus stays on the link that was just
+  // removed and the next Tab lands anywhere, often in the footer.
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
   return (
     <div className="portal">
       <a className="skip-link" href="#main">
