@@ -3,6 +3,8 @@ import {
   beijingDateTime,
   disclosureSearch,
   dispositionFileName,
+  isExactCode,
+  isRetryable,
   maskIdNumbers,
   pageParam,
   parseDisclosureParams,
@@ -162,5 +164,27 @@ describe('beijingDateTime', () => {
     expect(beijingDateTime('2026-12-31T16:30:00Z')).toBe('2027-01-01 00:30:00（北京时间）');
     expect(beijingDateTime(null)).toBe('—');
     expect(beijingDateTime('not a date')).toBe('not a date');
+  });
+});
+
+describe('isExactCode', () => {
+  it.each([
+    ['as printed', '91410402MAA0M6D717', true],
+    ['lower case with spaces', ' 91410402maa0m6d717 ', true],
+    ['full width (a Chinese input method)', '９１４１０４０２ＭＡＡ０Ｍ６Ｄ７１７', true],
+    ['another code', '91410402MAA0M6D718', false],
+    ['a name', '鹰城建材', false],
+  ])('%s', (_name, q, expected) => {
+    expect(isExactCode(q, '91410402MAA0M6D717')).toBe(expected);
+  });
+  it('is false for a subject without a code', () => {
+    expect(isExactCode('鹰城', null)).toBe(false);
+  });
+});
+
+describe('isRetryable', () => {
+  it('offers 重试 for a busy or unreachable server, not for a refused query', () => {
+    expect([0, 429, 500, 503].map(isRetryable)).toEqual([true, true, true, true]);
+    expect([400, 404].map(isRetryable)).toEqual([false, false]);
   });
 });

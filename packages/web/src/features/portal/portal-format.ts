@@ -153,6 +153,20 @@ export function searchHref(q: string, page = 1): string {
   return `/search?${params.toString()}`;
 }
 
+/**
+ * The query is exactly this 统一社会信用代码, however typed (lower case, full width, spaces around):
+ * the search then opens its 信用档案 directly.
+ * @example isExactCode('９１４１０４０２ｍａａ０ｍ６ｄ７１７', '91410402MAA0M6D717') // true
+ */
+export function isExactCode(q: string, uscc: string | null | undefined): boolean {
+  return !!uscc && q.normalize('NFKC').trim().toUpperCase() === uscc;
+}
+
+/** A failure worth trying again (server busy or down, rate limit, network), not a refused query. */
+export function isRetryable(status: number): boolean {
+  return status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
 /** The search tells a 统一社会信用代码 from a name fragment; ≥ 2 characters either way. */
 export function searchProblem(q: string): string | null {
   const text = q.trim();

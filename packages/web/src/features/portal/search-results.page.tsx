@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { subjectPath } from '../../lib/paths';
 import { useApi } from '../../lib/use-api';
 import { HighlightedName } from './highlighted-name';
-import { SUBJECT_KIND_NAMES, pageParam, searchHref, searchProblem } from './portal-format';
+import { SUBJECT_KIND_NAMES, isExactCode, isRetryable, pageParam, searchHref, searchProblem } from './portal-format';
 import { SearchBox } from './search-box';
 import { usePortalTitle } from './use-portal-title';
 
@@ -34,7 +34,7 @@ export function SearchResultsPage() {
   }, [page, data]);
 
   // An exact 统一社会信用代码 finds one subject: open its 信用档案 straight away.
-  const exact = data?.items.length === 1 && data.items[0]?.uscc === q.toUpperCase() ? data.items[0] : undefined;
+  const exact = data?.items.length === 1 && isExactCode(q, data.items[0]?.uscc) ? data.items[0] : undefined;
   useEffect(() => {
     if (exact?.uscc) void navigate(subjectPath(exact.uscc), { replace: true });
   }, [exact, navigate]);
@@ -49,7 +49,7 @@ export function SearchResultsPage() {
       </div>
       <section className="portal-panel" aria-labelledby="search-summary">
         {problem ? <ErrorAlert error={problem} /> : null}
-        <ErrorAlert error={error} onRetry={reload} />
+        <ErrorAlert error={error} onRetry={error && isRetryable(error.status) ? reload : undefined} />
         {loading && !problem ? <Skeleton active paragraph={{ rows: 4 }} /> : null}
         {data && !loading ? (
           <>
