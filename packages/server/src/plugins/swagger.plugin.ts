@@ -3,6 +3,31 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { SERVER_VERSION } from '../version';
 
+interface QueryParameter {
+  in?: string;
+  required?: boolean;
+  schema?: { default?: unknown };
+}
+interface OpenApiPaths {
+  paths?: Record<string, Record<string, { parameters?: QueryParameter[] } | undefined> | undefined>;
+}
+
+/**
+ * A query parameter with a default (limit, offset) may be left out: the server fills it in. TypeBox
+ * lists it among the object's required properties, which @fastify/swagger turns into
+ * `required: true`, so generated clients would insist on it.
+ */
+export function optionalDefaults<T extends object>(doc: T): T {
+  for (const item of Object.values((doc as OpenApiPaths).paths ?? {})) {
+    for (const op of Object.values(item ?? {})) {
+      for (const p of op?.parameters ?? []) {
+        if (p.in === 'query' && p.schema?.default !== undefined) p.required = false;
+      }
+    }
+  }
+  return doc;
+}
+
 /** OpenAPI 3 document at /docs/json and the swagger UI at /docs. */
 export async function registerSwagger(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
@@ -35,6 +60,7 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
         { name: 'apikeys', description: 'API 密钥（平台管理员）' },
       ],
     },
+    transformObject: (document) => ('openapiObject' in document ? optionalDefaults(document.openapiObject) : document.swaggerObject),
   });
   // No validator: the UI would send the document to validator.swagger.io (and the CSP forbids it).
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
