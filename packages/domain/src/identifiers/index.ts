@@ -7,3 +7,4 @@ export { DIVISION_REVISIONS } from './division-data';
 export type { DivisionRevision } from './division-data';
 export * from './resident-id';
 export * from './mask';
+export * from './personal-text';

@@ -70,11 +70,12 @@ const ID_CHAR = /[0-9Xx\uFF10-\uFF19\uFF38\uFF58]/;
 /**
  * Masks every 居民身份证号码 standing in a text, whatever its width, spacing or check digit: the
  * digits but the first 4 and the last 4 (3 for a legacy 15-digit number) become '*', separators and
- * length stay.
+ * length stay. `keep` spares a match that is known not to be personal (a public code of the same shape).
  * @example maskIdNumbersInText('当事人（身份证号 410402 19900101 1230）') // '当事人（身份证号 4104** ******** 1230）'
  */
-export function maskIdNumbersInText(text: string): string {
+export function maskIdNumbersInText(text: string, keep: (id: string) => boolean = () => false): string {
   return text.replace(EMBEDDED_ID, (id) => {
+    if (keep(id)) return id;
     const positions = [...id].flatMap((ch, i) => (ID_CHAR.test(ch) ? [i] : []));
     const keepEnd = positions.length === 18 ? 4 : 3;
     const hidden = new Set(positions.slice(4, positions.length - keepEnd));

@@ -1,24 +1,21 @@
 import type { RecordVersion } from '@pubcredit/db';
-import { maskIdNumber, maskIdNumbersInText, regimeName } from '@pubcredit/domain';
+import { maskPersonalNumbers, regimeName } from '@pubcredit/domain';
 import type { RecordItem } from '../schemas/subject.schema';
 import type { RecordVersion as RecordVersionBody } from '../schemas/record.schema';
 
-const FULL_RESIDENT_ID = /^\d{17}[\dX]$/i;
-
 /**
- * Masks what looks like a 居民身份证号码 in a text: a whole value of that shape, or a number of that
- * shape inside a longer text (e.g. a 违法事实 naming the person), full-width or split by spaces, with
- * or without a correct check digit (domain `maskIdNumbersInText`).
+ * Masks the personal numbers in a text: ID numbers (of either generation, check digit right or
+ * wrong) and mobile numbers, whole or inside a longer text (e.g. a 违法事实 naming the person). A
+ * 统一社会信用代码 of digits only is public and stays.
  * @example maskPersonalText('当事人410402199001011230') // '当事人4104**********1230'
  */
 export function maskPersonalText(value: string): string {
-  if (FULL_RESIDENT_ID.test(value.trim())) return maskIdNumber(value);
-  return maskIdNumbersInText(value);
+  return maskPersonalNumbers(value);
 }
 
 /**
  * The importer stores personal fields masked; as a second line of defence any value that still
- * holds a full 居民身份证号码 is masked here (invariant 5). pii_cipher is never presented.
+ * holds a full ID or mobile number is masked here (invariant 5). pii_cipher is never presented.
  */
 function maskedData(data: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -120,6 +120,18 @@ describe.each(testEngines())('subjects on %s', (engine) => {
     });
   });
 
+  it('an ID or mobile number typed into a free text is stored masked, the text as given only encrypted', async () => {
+    const mistyped = '410402199001011231';
+    const given = { CF_SY: `当事人张三（身份证号${PERSON_ID}，另报${mistyped}）`, BZ: '联系电话13812345678' };
+    const result = await importRows(ctx, [personRow({ CF_WSH: '平市监罚〔2024〕P4号', ...given })]);
+    expect(result).toMatchObject({ accepted: 1, issues: [] });
+    const [record] = await storedRecords(ctx, result.batchId);
+    expect(record?.data).toMatchObject({ CF_SY: '当事人张三（身份证号4104**********1230，另报4104**********1231）', BZ: '联系电话138****5678' });
+    expect(JSON.parse(ctx.keys.decrypt(record?.pii_cipher ?? ''))).toEqual({ CF_XDR_ZJHM: PERSON_ID, ...given });
+    const { rows } = await ctx.db.query<{ t: string }>('select t::text as t from records t where batch_id = $1', [result.batchId]);
+    for (const { t } of rows) for (const number of [PERSON_ID, mistyped, '13812345678']) expect(t).not.toContain(number);
+  });
+
   describe('legal persons and 个体工商户', () => {
     it('resolve by USCC; 个体工商户 keep their kind', async () => {
       const result = await importRows(ctx, [

@@ -14,6 +14,10 @@ import { addRecord, addSubject } from './portal-fixtures';
 const FULL_ID = '410402199001011230';
 /** The same person's number as departments type it in free text: none may be shown in full. */
 const TYPED_IDS = ['410402199001011231', '４１０４０２１９９００１０１１２３０', '410402 19900101 1230', '410402900101123'];
+/** Personal numbers a department may type into free text: a mistyped ID, a first-generation ID, a mobile. */
+const MISTYPED_ID = '410402199001011231';
+const OLD_ID = '410402900101123';
+const MOBILE = '13812345678';
 
 function daysFromToday(days: number): string {
   const d = new Date(`${beijingToday()}T00:00:00Z`);
@@ -56,7 +60,12 @@ describe.each(testEngines())('public subject archive on %s', (engine) => {
       subjectId: personId,
       docNo: '平市监罚〔2026〕10号',
       maxUntil: daysFromToday(30),
-      data: { CF_XDR_ZJHM: FULL_ID, CF_WFXW: `当事人张三（身份证号${FULL_ID}）未按规定经营` },
+      data: {
+        CF_XDR_ZJHM: FULL_ID,
+        CF_WFXW: `当事人张三（身份证号${FULL_ID}）未按规定经营`,
+        CF_SY: `张三（身份证${MISTYPED_ID}，旧证号${OLD_ID}）`,
+        BZ: `联系电话${MOBILE}`,
+      },
     });
     await addRecord(ctx, {
       subjectId: personId,
@@ -194,7 +203,18 @@ describe.each(testEngines())('public subject archive on %s', (engine) => {
     expect(all).not.toContain(FULL_ID);
     for (const id of TYPED_IDS) expect(all).not.toContain(id);
     expect(all).not.toMatch(/\d{17}[\dX]/);
+    expect(all).not.toContain(OLD_ID);
+    expect(all).not.toContain(MOBILE);
+    expect(all).toContain('138****5678');
     // Natural persons are not found by name.
     expect(JSON.parse(bodies[2] ?? '{}')).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('shows a 统一社会信用代码 of digits only as it is, in its field and in a text', async () => {
+    const digitsOnly = '914104021000000088';
+    const id = await addSubject(ctx, { name: '平顶山市数字代码有限公司', uscc: digitsOnly });
+    await addRecord(ctx, { subjectId: id, docNo: '平市监罚〔2026〕11号', maxUntil: daysFromToday(30), data: { CF_XDR_SHXYM: digitsOnly, CF_WFXW: `当事人（${digitsOnly}）` } });
+    const body = await get<SubjectArchive>(`/api/v1/subjects/${digitsOnly}`);
+    expect(body.records[0]?.data).toMatchObject({ CF_XDR_SHXYM: digitsOnly, CF_WFXW: `当事人（${digitsOnly}）` });
   });
 });

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { SubjectUpsert } from '@pubcredit/db';
-import { DomainError, fieldForHeader, fieldLabel, maskIdNumber, validateRow } from '@pubcredit/domain';
+import { DomainError, fieldForHeader, fieldLabel, maskIdNumber, maskPersonalNumbers, validateRow } from '@pubcredit/domain';
 import type { CatalogDef, FieldDef, RowIssue, TierRule, WorkingCalendar } from '@pubcredit/domain';
 import type { DataKeys } from '../../crypto/data-keys';
 import { unguardCell } from '../export/cell-guard';
@@ -68,6 +68,8 @@ export class RowPreparer {
   private readonly seen = new FingerprintMap();
   private readonly workingDays = new Map<string, number | null>();
   private readonly personal: readonly FieldDef[];
+  /** Free-text fields (违法事实, 备注 …): an ID or mobile number typed into one is personal data too. */
+  private readonly freeText: readonly FieldDef[];
   private readonly docField: FieldDef | undefined;
   private readonly dateField: FieldDef | undefined;
   /** Local extension fields (not in the national template): left out of the data when empty, so hashes stay. */
@@ -82,6 +84,7 @@ export class RowPreparer {
     this.resubmitted = opts.ignored.size > 0;
     this.isPersonalHeader = personalHeaderTest(opts.catalog);
     this.personal = opts.catalog.fields.filter((f) => f.personal);
+    this.freeText = opts.catalog.fields.filter((f) => f.type === 'text' && !f.personal && !f.role);
     this.docField = opts.catalog.fields.find((f) => f.role === 'doc_no');
     this.dateField = opts.catalog.fields.find((f) => f.role === 'decision_date');
     this.extensions = opts.catalog.fields.filter((f) => f.localExtension).map((f) => f.code);
@@ -146,6 +149,15 @@ export class RowPreparer {
       if (typeof v === 'string') {
         plain[f.code] = v;
         values[f.code] = maskIdNumber(v);
+      }
+    }
+    for (const f of this.freeText) {
+      const v = values[f.code];
+      if (typeof v !== 'string') continue;
+      const masked = maskPersonalNumbers(v);
+      if (masked !== v) {
+        plain[f.code] = v;
+        values[f.code] = masked;
       }
     }
     const hasPii = Object.keys(plain).length > 0;
