@@ -1,14 +1,31 @@
+import { maskPersonalNumbers } from '@pubcredit/domain';
 import pino from 'pino';
 import type { LogLevel } from './config';
 
 /** Paths pino blanks out: credentials must never reach a log. */
 export const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization'];
 
-// A client may still put an ID number in a URL; it must not reach the log (invariant 5).
+// A client may still put an ID or mobile number in a URL; it must not reach the log (invariant 5).
 const ID_NUMBER_IN_URL = /(\d{4})\d{10}(\d{3}[\dXx])/g;
 
+function decoded(url: string): string {
+  try {
+    return decodeURIComponent(url.replaceAll('+', ' '));
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The URL as logged: any 18-character ID number masked; when the decoded URL holds another
+ * personal number (a 15-digit ID, a mobile, or one next to percent-encoded text), that decoded URL
+ * with every personal number masked.
+ * @example maskUrl('/api/v1/subjects?q=13812345678') // '/api/v1/subjects?q=138****5678'
+ */
 export function maskUrl(url: string): string {
-  return url.replace(ID_NUMBER_IN_URL, '$1**********$2');
+  const text = decoded(url);
+  const masked = maskPersonalNumbers(text);
+  return masked === text ? url.replace(ID_NUMBER_IN_URL, '$1**********$2') : masked.replace(ID_NUMBER_IN_URL, '$1**********$2');
 }
 
 interface LoggedRequest {
