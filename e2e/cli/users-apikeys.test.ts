@@ -88,7 +88,7 @@ describe('pubcredit users and apikeys', () => {
     expect(system.code, system.stderr).toBe(0);
 
     const both = await runCli(['apikeys', 'create', '--department', DEPT, '--system', '政务服务网', '--scopes', 'batches:read'], dataDir);
-    expect(stderrLines(both)).toEqual(['错误：请指定密钥所属部门（--department）或调用系统名称（--system），二者选一']);
+    expect(stderrLines(both)).toEqual(['错误：请指定密钥所属部门（departmentUscc，命令行 --department）或调用系统名称（systemName，命令行 --system），二者选一']);
     const wrongKind = await runCli(['apikeys', 'create', '--system', '政务服务网', '--scopes', 'batches:write'], dataDir);
     expect(stderrLines(wrongKind)).toEqual(['错误：系统密钥不能带有权限 batches:write；系统密钥可用：credit-check:read、metrics:read']);
 

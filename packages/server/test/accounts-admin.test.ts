@@ -172,10 +172,11 @@ describe.each(testEngines())('accounts administration on %s', (engine) => {
     expect(system.statusCode).toBe(201);
 
     const cases: [object, string][] = [
-      [{ departmentUscc: DEPT_A.uscc, systemName: '两者', scopes: ['batches:read'] }, '请指定密钥所属部门（--department）或调用系统名称（--system），二者选一'],
-      [{ scopes: ['batches:read'] }, '请指定密钥所属部门（--department）或调用系统名称（--system），二者选一'],
+      [{ departmentUscc: DEPT_A.uscc, systemName: '两者', scopes: ['batches:read'] }, '请指定密钥所属部门（departmentUscc，命令行 --department）或调用系统名称（systemName，命令行 --system），二者选一'],
+      [{ scopes: ['batches:read'] }, '请指定密钥所属部门（departmentUscc，命令行 --department）或调用系统名称（systemName，命令行 --system），二者选一'],
       [{ departmentUscc: DEPT_A.uscc, scopes: ['credit-check:read'] }, '部门密钥不能带有权限 credit-check:read；部门密钥可用：batches:write、batches:read'],
       [{ systemName: '政务服务网', scopes: ['batches:write'] }, '系统密钥不能带有权限 batches:write；系统密钥可用：credit-check:read、metrics:read'],
+      [{ departmentUscc: '91410402MA9G12341J', scopes: ['batches:read'] }, '部门 91410402MA9G12341J 未登记，请先在“部门管理”中登记（命令行：pubcredit departments add）'],
     ];
     for (const [body, message] of cases) expect(error(await call('POST', '/apikeys', body)).message).toBe(message);
     expect((await call('POST', '/apikeys', { departmentUscc: DEPT_A.uscc, scopes: ['everything'] })).statusCode).toBe(400);

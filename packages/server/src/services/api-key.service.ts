@@ -68,11 +68,11 @@ export async function createApiKey(ctx: AppContext, input: CreateApiKeyInput): P
   const departmentUscc = input.departmentUscc?.trim() ? normalizeCode(input.departmentUscc) : null;
   const systemName = input.systemName?.trim() || null;
   if (!departmentUscc === !systemName) {
-    throw new DomainError('INVALID_ARGUMENT', '请指定密钥所属部门（--department）或调用系统名称（--system），二者选一');
+    throw new DomainError('INVALID_ARGUMENT', '请指定密钥所属部门（departmentUscc，命令行 --department）或调用系统名称（systemName，命令行 --system），二者选一');
   }
   const scopes = checkScopes(input.scopes, departmentUscc ? 'department' : 'system');
   if (departmentUscc && !(await getDepartment(ctx.db, departmentUscc))) {
-    throw new DomainError('DEPARTMENT_UNKNOWN', `部门 ${departmentUscc} 未登记，请先用 departments add 登记`, {
+    throw new DomainError('DEPARTMENT_UNKNOWN', `部门 ${departmentUscc} 未登记，请先在“部门管理”中登记（命令行：pubcredit departments add）`, {
       department: departmentUscc,
     });
   }
