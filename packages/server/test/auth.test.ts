@@ -136,11 +136,14 @@ describe.each(testEngines())('staff login, sessions, CSRF and TOTP on %s', (engi
     expect(error(fifth)).toMatchObject({
       code: 'ACCOUNT_LOCKED',
       message: '登录失败次数过多，账号已锁定至 2024-05-06 09:01:00（北京时间），请届时再试或联系平台管理员',
-      details: { lockedUntil: '2024-05-06T01:01:00.000Z' },
+      details: { lockedUntil: '2024-05-06T01:01:00.000Z', retryAfter: 60 },
     });
+    expect(fifth.headers['retry-after']).toBe('60');
     // While locked even the right password is refused, and the refusal does not extend the lock.
     tick(30_000);
-    expect(error(await login('wang.wu', STAFF_PASSWORD)).code).toBe('ACCOUNT_LOCKED');
+    const locked = await login('wang.wu', STAFF_PASSWORD);
+    expect(error(locked).code).toBe('ACCOUNT_LOCKED');
+    expect(locked.headers['retry-after']).toBe('30');
     tick(31_000);
     const sixth = await login('wang.wu', 'Wrong-Password-6');
     expect(error(sixth)).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { lockedUntil: '2024-05-06T01:03:01.000Z' } });

@@ -20,9 +20,11 @@ export function beijingTime(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function lockedError(until: Date): AppError {
+/** The refusal while locked; `retryAfter` (seconds) becomes the answer's Retry-After header. */
+function lockedError(until: Date, now: Date): AppError {
   return new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定至 ${beijingTime(until)}（北京时间），请届时再试或联系平台管理员`, {
     lockedUntil: until.toISOString(),
+    retryAfter: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
   });
 }
 
@@ -37,14 +39,14 @@ export async function recordFailure(ctx: AppContext, user: User, otherwise: AppE
   if (until) {
     await setLockedUntil(ctx.db, user.id, until);
     ctx.log.warn({ userId: user.id, failures }, 'account locked after failed logins');
-    return lockedError(until);
+    return lockedError(until, ctx.now());
   }
   return otherwise;
 }
 
 /** The account's lock, when it is in force now. */
 export function activeLock(ctx: AppContext, user: User): AppError | undefined {
-  return user.lockedUntil && user.lockedUntil > ctx.now() ? lockedError(user.lockedUntil) : undefined;
+  return user.lockedUntil && user.lockedUntil > ctx.now() ? lockedError(user.lockedUntil, ctx.now()) : undefined;
 }
 
 /**
