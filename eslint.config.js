@@ -112,6 +112,17 @@ export default defineConfig(
   {
     files: ['packages/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // The browser bundle takes only the domain's dependency-free modules, never its root (catalogue
+      // and division data) nor a package that runs on the server.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@pubcredit/domain', message: 'web imports @pubcredit/domain/access or @pubcredit/domain/mask only.' }],
+          patterns: [{ group: ['@pubcredit/db', '@pubcredit/server', '@pubcredit/cli', '**/domain/src/**'], message: 'web talks to the server over HTTP only.' }],
+        },
+      ],
+    },
   },
 
   // packages/domain stays pure (STYLE.md: "domain imports nothing else of ours and no Node/DB/HTTP module").

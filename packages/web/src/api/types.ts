@@ -3,8 +3,10 @@
  * (packages/server/src/schemas/*.schema.ts; OpenAPI at /docs). Keep them in step with those.
  */
 
-export const ROLES = ['platform_admin', 'credit_officer', 'dept_reporter', 'dept_reviewer', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@pubcredit/domain/access';
+
+export { ROLES } from '@pubcredit/domain/access';
+export type { Role } from '@pubcredit/domain/access';
 
 /** The signed-in staff member (login and session responses). */
 export interface SessionUser {

@@ -1,29 +1,17 @@
-import type { Role } from '../api/types';
-import { ROLES } from '../api/types';
+import { ROLE_NAMES, isDepartmentRole, isRole } from '@pubcredit/domain/access';
+import type { Role } from '@pubcredit/domain/access';
 
-/** 角色 as staff read them (issue #3). */
-export const ROLE_LABELS: Record<Role, string> = {
-  platform_admin: '平台管理员',
-  credit_officer: '信用中心业务员',
-  dept_reporter: '部门填报员',
-  dept_reviewer: '部门审核员',
-  auditor: '审计员',
-};
+/** 角色 as staff read them (issue #3): the domain's names, one list for server, CLI and console. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = ROLE_NAMES;
 
-/** Roles that belong to one 信源部门 and act only on its data. */
-export const DEPARTMENT_ROLES: readonly Role[] = ['dept_reporter', 'dept_reviewer'];
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+export { isRole };
 
 export function roleLabel(role: string): string {
   return isRole(role) ? ROLE_LABELS[role] : role;
 }
 
-export function needsDepartment(role: Role): boolean {
-  return DEPARTMENT_ROLES.includes(role);
-}
+/** Roles that belong to one 信源部门 and act only on its data. */
+export const needsDepartment = (role: Role): boolean => isDepartmentRole(role);
 
 /** The console's sections, in menu order. */
 export const SECTIONS = ['users', 'departments', 'apikeys', 'upload', 'batches', 'audit'] as const;

@@ -2,6 +2,7 @@
  * Pure helpers of the public portal (unit-tested in portal-format.test.ts): highlight splitting,
  * publicity wording, record fields by Chinese name, and the query strings of the portal's pages.
  */
+import { maskIdNumbersInText } from '@pubcredit/domain/mask';
 import type { Highlight, PublicRecord, PublicityTier, ReportVerification, SubjectKind } from '../../api/portal.types';
 
 export interface Segment {
@@ -67,35 +68,12 @@ export function publicityText(record: Pick<PublicRecord, 'tier' | 'minUntil' | '
   };
 }
 
-// A 居民身份证号码 as departments type it in free text: ASCII or full-width digits, optionally split
-// by single spaces or hyphens, any check digit, or a legacy 15-digit number. The server masks them
-// (domain maskIdNumbersInText, the same rules); the portal masks again whatever still looks like
-// one (defence in depth).
-const SEP = '[ \\u3000\\-]?';
-const ANY = '[0-9\\uFF10-\\uFF19]';
-const FIRST = '[1-9\\uFF11-\\uFF19]';
-const digit = (ascii: string): string => `[${ascii}${[...ascii].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('')}]`;
-const chars = (...parts: string[]): string => parts.join(SEP);
-const MONTH = `(?:${chars(digit('0'), FIRST)}|${chars(digit('1'), digit('012'))})`;
-const DAY = `(?:${chars(digit('0'), FIRST)}|${chars(digit('12'), ANY)}|${chars(digit('3'), digit('01'))})`;
-const CENTURY = `(?:${chars(digit('1'), digit('89'))}|${chars(digit('2'), digit('0'))})`;
-const CHECK = '[0-9Xx\\uFF10-\\uFF19\\uFF38\\uFF58]';
-const AREA = chars(FIRST, ANY, ANY, ANY, ANY, ANY);
-const ID18 = chars(AREA, CENTURY, ANY, ANY, MONTH, DAY, ANY, ANY, ANY, CHECK);
-const ID15 = chars(AREA, ANY, ANY, MONTH, DAY, ANY, ANY, ANY);
-const ALNUM = '0-9A-Za-z\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
-const ID_NUMBER = new RegExp(`(?<![${ALNUM}])(?:${ID18}|${ID15})(?![${ALNUM}])`, 'g');
-const ID_CHAR = /[0-9Xx\uFF10-\uFF19\uFF38\uFF58]/;
-
-/** Every ID number in the text with its digits but the first 4 and last 4 (3 when 15 long) as '*'. */
-export function maskIdNumbers(text: string): string {
-  return text.replace(ID_NUMBER, (id) => {
-    const positions = [...id].flatMap((ch, i) => (ID_CHAR.test(ch) ? [i] : []));
-    const keepEnd = positions.length === 18 ? 4 : 3;
-    const hidden = new Set(positions.slice(4, positions.length - keepEnd));
-    return [...id].map((ch, i) => (hidden.has(i) ? '*' : ch)).join('');
-  });
-}
+/**
+ * Every ID number in the text masked (first 4 and last 4 digits stay; 3 when 15 long). The server
+ * masks them already; the portal masks again whatever still looks like one (defence in depth), with
+ * the same rules (domain `maskIdNumbersInText`).
+ */
+export const maskIdNumbers = (text: string): string => maskIdNumbersInText(text);
 
 export interface FieldRow {
   label: string;
