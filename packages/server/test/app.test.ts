@@ -10,6 +10,7 @@ import { createTestApp, createTestContext } from './test-context';
 /** The parts of the OpenAPI document the tests read. */
 interface OpenApiDoc {
   openapi: string;
+  info: { description: string };
   paths: Record<string, Record<string, { security?: unknown; parameters?: { name: string; in: string; required?: boolean }[] }> | undefined>;
 }
 
@@ -73,6 +74,10 @@ describe.each(testEngines())('app on %s', (engine) => {
     // Query parameters with a default may be left out (generated clients must not insist on them).
     const search = doc.paths['/api/v1/subjects']?.get?.parameters ?? [];
     expect(search.map((p) => [p.name, p.required ?? false])).toEqual([['q', true], ['limit', false], ['offset', false]]);
+    // Every error code is documented, with its status.
+    const description = doc.info.description;
+    for (const row of ['| `VALIDATION_FAILED` | 400 |', '| `RATE_LIMITED` | 429 |', '| `AUDIT_UNAVAILABLE` | 503 |', '| `INTERNAL` | 500 |']) expect(description).toContain(row);
+    expect(description).not.toContain('FST_');
     const ui = await app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBeLessThan(400);
   });
@@ -107,7 +112,7 @@ describe.each(testEngines())('app on %s', (engine) => {
   it('answers a validation error in Chinese with details', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/subjects/91410402MA9G12340K?limit=1000' });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'FST_ERR_VALIDATION', message: '请求参数不合法' });
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '请求参数不合法' });
     const detail = res.json<{ details: { path: string; message: string }[] }>().details[0];
     expect(detail?.path).toContain('limit');
     expect(detail?.message).toBe('应当为 <= 100');

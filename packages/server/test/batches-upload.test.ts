@@ -127,6 +127,6 @@ describe.each(testEngines())('batch upload on %s', (engine) => {
     expect(noFile.json<ErrorBody>().code).toBe('UPLOAD_MISSING');
     const noCatalog = await upload(keyA, {}, GOOD_CSV);
     expect(noCatalog.statusCode).toBe(400);
-    expect(noCatalog.json<ErrorBody>().code).toBe('FST_ERR_VALIDATION');
+    expect(noCatalog.json<ErrorBody>().code).toBe('VALIDATION_FAILED');
   });
 });

@@ -138,9 +138,10 @@ describe.each(testEngines())('rate limits, body limits and hostile text on %s', 
   it('refuses oversized bodies with 413', async () => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.50', payload: { username: 'x', password: 'y'.repeat(20_000) } });
     expect(login.statusCode).toBe(413);
-    expect(login.json<ErrorBody>()).toEqual({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: '请求体过大' });
+    expect(login.json<ErrorBody>()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '请求体过大：该接口上限 16 KB', details: { limitBytes: 16 * 1024 } });
     const big = await app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin.headers, payload: { uscc: 'x', name: 'y'.repeat(2 * 1024 * 1024) } });
     expect(big.statusCode).toBe(413);
+    expect(big.json<ErrorBody>().message).toBe('请求体过大：该接口上限 1 MB');
   });
 
   it('stores names that look like script or SQL as text and returns them intact as JSON', async () => {

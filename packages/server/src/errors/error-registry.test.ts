@@ -43,7 +43,7 @@ describe('toHttpError', () => {
     expect(toHttpError(err)).toEqual({
       status: 400,
       body: {
-        code: 'FST_ERR_VALIDATION',
+        code: 'VALIDATION_FAILED',
         message: '请求参数不合法',
         details: [
           { path: 'body/catalog', message: '应当是 string 类型' },
@@ -53,6 +53,17 @@ describe('toHttpError', () => {
       },
     });
     const odd = Object.assign(new Error('Method Not Allowed'), { code: 'FST_SOMETHING', statusCode: 405 });
-    expect(toHttpError(odd)).toEqual({ status: 405, body: { code: 'FST_SOMETHING', message: '请求无法处理' } });
+    expect(toHttpError(odd)).toEqual({ status: 405, body: { code: 'BAD_REQUEST', message: '请求无法处理' } });
+  });
+
+  it('answers with the platform’s own codes, never a framework’s', () => {
+    const framework = ['FST_ERR_VALIDATION', 'FST_ERR_CTP_BODY_TOO_LARGE', 'FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'FST_INVALID_MULTIPART_CONTENT_TYPE', 'FST_ERR_CTP_EMPTY_JSON_BODY', 'FST_ERR_CTP_INVALID_JSON_BODY', 'FST_UNKNOWN'];
+    for (const code of framework) {
+      const { status, body } = toHttpError(Object.assign(new Error('x'), { code, statusCode: 400 }));
+      expect(body.code).not.toMatch(/^FST_/);
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(body.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(toHttpError(Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 })).body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });

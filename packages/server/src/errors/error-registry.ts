@@ -45,17 +45,33 @@ const REGISTRY: Record<string, ErrorEntry> = {
   TOTP_CONFIRM_FAILED: { status: 422, message: '动态口令不正确' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   UPLOAD_MISSING: { status: 400, message: '请上传文件（表单字段 file）' },
-  // fastify and plugins
-  FST_ERR_VALIDATION: { status: 400, message: '请求参数不合法' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: '请求体过大' },
-  FST_REQ_FILE_TOO_LARGE: { status: 413, message: '上传文件过大（上限 200 MB）' },
-  FST_FILES_LIMIT: { status: 413, message: '一次只能上传一个文件' },
-  FST_PARTS_LIMIT: { status: 413, message: '表单字段过多' },
-  FST_FIELDS_LIMIT: { status: 413, message: '表单字段过多' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, message: '不支持的内容类型' },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, message: '请以 multipart/form-data 上传文件' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: '请求体为空' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: '请求体不是有效的 JSON' },
+  // our names for what fastify and its plugins raise (see FRAMEWORK_CODES)
+  VALIDATION_FAILED: { status: 400, message: '请求参数不合法' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '请求体过大' },
+  FILE_TOO_LARGE: { status: 413, message: '上传文件过大（上限 200 MB）' },
+  TOO_MANY_FILES: { status: 413, message: '一次只能上传一个文件' },
+  TOO_MANY_FIELDS: { status: 413, message: '表单字段过多' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型：请以 application/json 发送，上传文件请用 multipart/form-data' },
+  EMPTY_BODY: { status: 400, message: '请求体为空' },
+  INVALID_JSON: { status: 400, message: '请求体不是有效的 JSON' },
+  BAD_REQUEST: { status: 400, message: '请求无法处理' },
+};
+
+/**
+ * Codes of fastify and its plugins, by the code the API answers with instead: clients see only the
+ * platform's own codes, which stay when a framework renames its own.
+ */
+const FRAMEWORK_CODES: Readonly<Record<string, string>> = {
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_REQ_FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  FST_FILES_LIMIT: 'TOO_MANY_FILES',
+  FST_PARTS_LIMIT: 'TOO_MANY_FIELDS',
+  FST_FIELDS_LIMIT: 'TOO_MANY_FIELDS',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'EMPTY_BODY',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
 };
 
 /** The JSON body of every error response. */
@@ -104,13 +120,14 @@ function frameworkDetails(err: { validation?: ValidationItem[]; validationContex
  */
 export function toHttpError(err: unknown): HttpError {
   if (!(err instanceof Error)) return INTERNAL;
-  const code = (err as { code?: unknown }).code;
-  const entry = typeof code === 'string' ? REGISTRY[code] : undefined;
+  const raw = (err as { code?: unknown }).code;
+  const code = typeof raw === 'string' ? (FRAMEWORK_CODES[raw] ?? raw) : undefined;
+  const entry = code === undefined ? undefined : REGISTRY[code];
   if (!entry) {
     const status = (err as { statusCode?: unknown }).statusCode;
-    // A client error fastify raised that the registry lacks: keep its status, not its English text.
+    // A client error fastify raised that the registry lacks: keep its status, not its code or English text.
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { status, body: { code: typeof code === 'string' ? code : 'BAD_REQUEST', message: '请求无法处理' } };
+      return { status, body: { code: 'BAD_REQUEST', message: '请求无法处理' } };
     }
     return INTERNAL;
   }
@@ -122,6 +139,11 @@ export function toHttpError(err: unknown): HttpError {
     status: entry.status,
     body: { code: code as string, message: own ? err.message : entry.message, ...(hasDetails ? { details } : {}) },
   };
+}
+
+/** Every code the API may answer with, its HTTP status and default message (the OpenAPI document lists them). */
+export function errorCodes(): { code: string; status: number; message: string }[] {
+  return [...Object.entries(REGISTRY).map(([code, e]) => ({ code, status: e.status, message: e.message })), { code: INTERNAL.body.code, status: INTERNAL.status, message: INTERNAL.body.message }];
 }
 
 /** Status of a code, for the CLI's exit codes and tests. */

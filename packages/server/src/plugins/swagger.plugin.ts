@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { errorCodes } from '../errors/error-registry';
 import { SERVER_VERSION } from '../version';
 
 interface QueryParameter {
@@ -28,6 +29,22 @@ export function optionalDefaults<T extends object>(doc: T): T {
   return doc;
 }
 
+/** The error section of the API description: the body every refusal carries, and each code. */
+export function errorCodeTable(): string {
+  const rows = errorCodes().map((e) => `| \`${e.code}\` | ${e.status} | ${e.message} |`);
+  return [
+    '',
+    '',
+    '### 错误应答',
+    '',
+    '所有错误应答的正文为 `{"code": "…", "message": "中文说明", "details": …}`（details 可无）；程序按 code 判断，code 不随版本改名。',
+    '',
+    '| code | HTTP 状态 | 默认说明 |',
+    '|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
 /** OpenAPI 3 document at /docs/json and the swagger UI at /docs. */
 export async function registerSwagger(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
@@ -38,7 +55,8 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
         description:
           '信用信息归集（双公示上报）、主体信用档案查询与目录下载接口。机器调用使用 `Authorization: Bearer <API 密钥>`；' +
           '工作人员登录（POST /api/v1/auth/login）后以会话 Cookie 调用，修改类请求须带请求头 `X-CSRF-Token`。' +
-          '每个接口的说明写明调用方。',
+          '每个接口的说明写明调用方。' +
+          errorCodeTable(),
         version: SERVER_VERSION,
       },
       components: {

@@ -51,7 +51,7 @@ export async function registerUploads(app: FastifyInstance): Promise<void> {
     const consumes = (request.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes ?? [];
     if (!consumes.includes('multipart/form-data')) {
       throw Object.assign(new Error('multipart/form-data is accepted only by upload routes'), {
-        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        code: 'UNSUPPORTED_MEDIA_TYPE',
         statusCode: 415,
       });
     }
