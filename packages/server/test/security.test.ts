@@ -93,6 +93,25 @@ describe.each(testEngines())('rate limits, body limits and hostile text on %s', 
     expect((await get('203.0.113.8')).statusCode).toBe(200);
   });
 
+  it('gives a key sent to a public route its own budget, and refuses an unknown or revoked key there (401)', async () => {
+    const bank = (await createApiKey(ctx, { systemName: '平顶山银行', scopes: ['credit-check:read'] })).key;
+    const get = (headers: Record<string, string> = {}) => app.inject({ method: 'GET', url: '/api/v1/catalogs', headers, remoteAddress: '203.0.113.20' });
+    // The branch's address has used its budget; the bank's key has one of its own.
+    for (let i = 0; i < 3; i++) expect((await get()).statusCode).toBe(200);
+    expect((await get()).statusCode).toBe(429);
+    for (let i = 0; i < 3; i++) expect((await get({ authorization: `Bearer ${bank}` })).statusCode).toBe(200);
+    expect((await get({ authorization: `Bearer ${bank}` })).statusCode).toBe(429);
+    const unknown = await app.inject({ method: 'GET', url: '/api/v1/catalogs', headers: { authorization: 'Bearer pck_not_a_key' }, remoteAddress: '203.0.113.21' });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.headers['www-authenticate']).toBe('Bearer');
+    expect(unknown.json<ErrorBody>()).toMatchObject({ code: 'UNAUTHENTICATED', message: 'API 密钥无效或已吊销；公开接口也可不带该请求头' });
+    const malformed = await app.inject({ method: 'GET', url: '/api/v1/catalogs', headers: { authorization: 'Basic eDp5' }, remoteAddress: '203.0.113.21' });
+    expect(malformed.statusCode).toBe(401);
+    // A stale session cookie does not lock anyone out of the portal.
+    const stale = await app.inject({ method: 'GET', url: '/api/v1/catalogs', cookies: { pubcredit_session: 'expired-or-forged' }, remoteAddress: '203.0.113.21' });
+    expect(stale.statusCode).toBe(200);
+  });
+
   it('limits login attempts more tightly, and not staff or department routes', async () => {
     const login = () => app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.1', payload: { username: 'x', password: 'y' } });
     expect((await login()).statusCode).toBe(401);

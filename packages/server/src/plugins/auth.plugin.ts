@@ -65,6 +65,20 @@ async function authenticateKey(ctx: AppContext, request: FastifyRequest, access:
   if (holder === 'system' && !principal.systemName) throw new AppError('FORBIDDEN', '该接口仅限政务服务等系统的密钥调用');
 }
 
+/**
+ * A key sent to a public route: the caller is that key's holder (its own rate-limit budget rather
+ * than its address's, which a bank branch shares), and a key that is malformed, unknown or revoked
+ * is refused (401) so that an integrator learns of it instead of being served as anonymous. A
+ * session cookie on a public route is not checked: an expired one must not lock anyone out of the portal.
+ */
+async function identifyKeyHolder(ctx: AppContext, request: FastifyRequest, authorization: string): Promise<void> {
+  const key = bearerToken(authorization);
+  if (!key) throw new AppError('UNAUTHENTICATED', '请求头 Authorization 应为 Bearer <API 密钥>；公开接口也可不带该请求头');
+  const principal = await authenticateApiKey(ctx, key);
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'API 密钥无效或已吊销；公开接口也可不带该请求头');
+  request.principal = principal;
+}
+
 async function authenticateSession(ctx: AppContext, request: FastifyRequest, access: GuardedAccess, token: string): Promise<void> {
   const { session, user } = await resumeSession(ctx, token);
   request.principal = { kind: 'user', userId: user.id, username: user.username, role: user.role, departmentUscc: user.departmentUscc };
@@ -82,7 +96,8 @@ async function authenticateSession(ctx: AppContext, request: FastifyRequest, acc
 
 /**
  * Cookie parsing, then on every guarded route, before anything is read from the body (onRequest):
- * a bearer key when `Authorization` is given, else the session cookie. 401 when the caller is not
+ * a bearer key when `Authorization` is given, else the session cookie. On a public route only a
+ * bearer key is checked (identifyKeyHolder). 401 when the caller is not
  * known (or no longer: expired session, revoked key), 403 when known but not allowed (role,
  * scope, kind of key, missing CSRF token, password still to change).
  */
@@ -93,8 +108,12 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
   app.addHook('onRequest', async (request) => {
     const { access } = request.routeOptions.config;
     // Routes of external plugins (docs, static files, 404) carry no declaration and are public.
-    if (access === undefined || access === 'public') return;
+    if (access === undefined) return;
     const authorization = request.headers.authorization;
+    if (access === 'public') {
+      if (authorization !== undefined) await identifyKeyHolder(ctx, request, authorization);
+      return;
+    }
     if (authorization !== undefined) {
       const key = bearerToken(authorization);
       if (!key) throw new AppError('UNAUTHENTICATED', '请求头 Authorization 应为 Bearer <API 密钥>');
