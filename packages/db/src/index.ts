@@ -28,5 +28,6 @@ export * from './audit.table';
 export * from './audit-hash';
 export * from './audit.repository';
 export * from './cipher-columns.repository';
+export * from './record-seal.repository';
 export * from './tier-rule.repository';
 export * from './report.repository';

@@ -38,6 +38,7 @@ function printReport(report: ReencryptReport): void {
     report.columns.map((c) => [`${c.table}.${c.column}`, String(c.reencrypted)]),
   );
   if (report.quarantineSealed > 0) println(`另有 ${report.quarantineSealed} 行旧的退回数据已加密其中的证件号码、手机号。`);
+  if (report.recordsSealed > 0) println(`另有 ${report.recordsSealed} 条旧记录已遮蔽并加密文字字段（如违法事实）中的证件号码、手机号。`);
   println(`全部密文现由密钥 ${report.currentKeyId} 加密。`);
 }
 
@@ -91,7 +92,7 @@ export function registerKeysCommand(program: Command): void {
           const rotated = { ...ctx, keys: server.createDataKeys(ring.ring) };
           return { added: ring, report: await server.reencryptAll(rotated, { batchSize: opts.batchSize, onProgress: progressPrinter() }) };
         },
-        { action: 'keys.rotate', result: (r) => ({ keyId: r.added.keyId, file: r.added.file, columns: r.report.columns, quarantineSealed: r.report.quarantineSealed }) },
+        { action: 'keys.rotate', result: (r) => ({ keyId: r.added.keyId, file: r.added.file, columns: r.report.columns, quarantineSealed: r.report.quarantineSealed, recordsSealed: r.report.recordsSealed }) },
       );
       printAdded(added);
       printReport(report);
@@ -105,7 +106,7 @@ export function registerKeysCommand(program: Command): void {
       const report = await withContext(
         'keys reencrypt',
         (ctx, server) => server.reencryptAll(ctx, { batchSize: opts.batchSize, onProgress: progressPrinter() }),
-        { action: 'keys.reencrypt', result: (r) => ({ keyId: r.currentKeyId, columns: r.columns, quarantineSealed: r.quarantineSealed }) },
+        { action: 'keys.reencrypt', result: (r) => ({ keyId: r.currentKeyId, columns: r.columns, quarantineSealed: r.quarantineSealed, recordsSealed: r.recordsSealed }) },
       );
       printReport(report);
     });

@@ -13,6 +13,7 @@ import type { AppContext } from '../context';
 import { MasterKeyError } from '../crypto/master-key';
 import { findCatalog } from './catalog.service';
 import { personalHeaderTest, sealRow } from './quarantine-seal.service';
+import { sealLegacyRecords } from './record-seal.service';
 
 /** Rows re-encrypted per transaction: small enough to keep locks short, large enough to be quick. */
 export const REENCRYPT_BATCH = 1000;
@@ -60,6 +61,8 @@ export interface ReencryptReport {
   columns: { table: string; column: string; reencrypted: number }[];
   /** Legacy quarantined rows sealed on the way. */
   quarantineSealed: number;
+  /** Record versions whose free text held an ID or mobile number in clear, sealed on the way. */
+  recordsSealed: number;
 }
 
 export interface ReencryptOptions {
@@ -124,7 +127,8 @@ async function sealLegacyQuarantine(ctx: Pick<AppContext, 'db' | 'keys'>, opts: 
 
 /**
  * Re-encrypts every cipher text not made with the current key (subjects, records, quarantine,
- * TOTP secrets), page by page, and seals quarantined rows still in clear. Idempotent: running it
+ * TOTP secrets), page by page, and seals quarantined rows and record versions still holding personal
+ * numbers in clear. Idempotent: running it
  * again finds nothing, or resumes where an interrupted run stopped. Keyed hashes and fingerprints
  * derive from the root key and stay as they are.
  */
@@ -134,5 +138,6 @@ export async function reencryptAll(ctx: Pick<AppContext, 'db' | 'keys'>, opts: R
     columns.push({ table: col.table, column: col.column, reencrypted: await reencryptColumn(ctx, col, opts) });
   }
   const quarantineSealed = await sealLegacyQuarantine(ctx, opts);
-  return { currentKeyId: ctx.keys.currentKeyId, columns, quarantineSealed };
+  const recordsSealed = await sealLegacyRecords(ctx, opts);
+  return { currentKeyId: ctx.keys.currentKeyId, columns, quarantineSealed, recordsSealed };
 }

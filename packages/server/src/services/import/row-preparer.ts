@@ -1,9 +1,10 @@
 import { hash } from 'node:crypto';
 import type { SubjectUpsert } from '@pubcredit/db';
-import { DomainError, fieldForHeader, fieldLabel, maskIdNumber, maskPersonalNumbers, validateRow } from '@pubcredit/domain';
+import { DomainError, fieldForHeader, fieldLabel, maskIdNumber, validateRow } from '@pubcredit/domain';
 import type { CatalogDef, FieldDef, RowIssue, TierRule, WorkingCalendar } from '@pubcredit/domain';
 import type { DataKeys } from '../../crypto/data-keys';
 import { unguardCell } from '../export/cell-guard';
+import { freeTextFields, sealFreeText } from './free-text';
 import { personalHeaderTest, sealRow } from '../quarantine-seal.service';
 import { FingerprintMap } from './fingerprint-map';
 import { PublicityCalculator } from './record-publicity';
@@ -84,7 +85,7 @@ export class RowPreparer {
     this.resubmitted = opts.ignored.size > 0;
     this.isPersonalHeader = personalHeaderTest(opts.catalog);
     this.personal = opts.catalog.fields.filter((f) => f.personal);
-    this.freeText = opts.catalog.fields.filter((f) => f.type === 'text' && !f.personal && !f.role);
+    this.freeText = freeTextFields(opts.catalog);
     this.docField = opts.catalog.fields.find((f) => f.role === 'doc_no');
     this.dateField = opts.catalog.fields.find((f) => f.role === 'decision_date');
     this.extensions = opts.catalog.fields.filter((f) => f.localExtension).map((f) => f.code);
@@ -151,15 +152,7 @@ export class RowPreparer {
         values[f.code] = maskIdNumber(v);
       }
     }
-    for (const f of this.freeText) {
-      const v = values[f.code];
-      if (typeof v !== 'string') continue;
-      const masked = maskPersonalNumbers(v);
-      if (masked !== v) {
-        plain[f.code] = v;
-        values[f.code] = masked;
-      }
-    }
+    sealFreeText(this.freeText, values, plain);
     const hasPii = Object.keys(plain).length > 0;
     const plainJson = hasPii ? JSON.stringify(plain) : '';
     const dataJson = JSON.stringify(values);
