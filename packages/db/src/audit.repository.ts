@@ -99,6 +99,8 @@ export interface AuditFilter {
   actorKind?: AuditActorKind;
   outcome?: AuditOutcome;
   departmentUscc?: string;
+  /** Part of the target (case-insensitive): a user's or batch's id, a subject code, a path. */
+  target?: string;
   /** From this instant, inclusive. */
   from?: Date;
   /** Up to this instant, inclusive. */
@@ -123,6 +125,7 @@ function filterClause(filter: AuditFilter, firstParam: number): { where: string;
   if (filter.actorKind) clauses.push(`actor_kind = ${p(filter.actorKind)}`);
   if (filter.outcome) clauses.push(`outcome = ${p(filter.outcome)}`);
   if (filter.departmentUscc) clauses.push(`department_uscc = ${p(filter.departmentUscc)}`);
+  if (filter.target) clauses.push(`target ilike ${p(`%${likeEscape(filter.target)}%`)}`);
   if (filter.from) clauses.push(`at >= ${p(filter.from.toISOString())}::timestamptz`);
   if (filter.to) clauses.push(`at <= ${p(filter.to.toISOString())}::timestamptz`);
   return { where: clauses.map((c) => `and ${c}`).join(' '), params };

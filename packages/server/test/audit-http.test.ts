@@ -104,6 +104,16 @@ describe.each(testEngines())('audit trail of the HTTP API on %s', (engine) => {
     const [created] = await entries('apikey.create');
     expect(created).toMatchObject({ actorName: 'admin1', outcome: 'success', status: 201, purpose: '为市场监管局开通上报', details: { id } });
     expect(await rawTrail()).not.toContain(key);
+    // The entry names the key it created, so an auditor finds it by the key's id (a refused creation keeps the path).
+    expect(created?.target).toBe(`/api/v1/apikeys/${id}`);
+    const revoke = await app.inject({ method: 'POST', url: `/api/v1/apikeys/${id}/revoke`, headers: admin.headers });
+    expect(revoke.statusCode, revoke.body).toBe(200);
+    await app.flushAudit();
+    const found = await app.inject({ method: 'GET', url: `/api/v1/audit?target=${id}`, headers: auditor.headers });
+    expect(found.json<{ entries: AuditEntryBody[] }>().entries.map((e) => e.action)).toEqual(['apikey.revoke', 'apikey.create']);
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/apikeys', headers: reporter.headers, payload: { departmentUscc: DEPT_A.uscc, scopes: ['batches:write'] } });
+    expect(refused.statusCode).toBe(403);
+    expect((await entries('apikey.create')).at(-1)).toMatchObject({ outcome: 'denied', target: '/api/v1/apikeys' });
   });
 
   it('masks a personal ID number wherever a request carries it', async () => {

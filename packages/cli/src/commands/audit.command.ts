@@ -15,6 +15,7 @@ interface FilterOptions {
   actorKind?: AuditSearchText['actorKind'];
   outcome?: AuditSearchText['outcome'];
   department?: string;
+  target?: string;
   from?: string;
   to?: string;
 }
@@ -42,12 +43,13 @@ function withFilters(command: Command): Command {
     .option('--actor-kind <kind>', '操作人类别：user、key、anonymous、cli', oneOf(['user', 'key', 'anonymous', 'cli'] as const, '操作人类别'))
     .option('--outcome <outcome>', '结果：success、denied、error', oneOf(['success', 'denied', 'error'] as const, '结果'))
     .option('--department <uscc>', '操作人所属部门')
+    .option('--target <text>', '对象的一部分：用户、批次、密钥的编号，主体代码或接口路径')
     .option('--from <time>', '起始时间（含）：YYYY-MM-DD（北京时间）或 ISO 8601')
     .option('--to <time>', '截止时间（含）：YYYY-MM-DD（北京时间）或 ISO 8601');
 }
 
 function searchText(o: FilterOptions): AuditSearchText {
-  return { actor: o.actor, action: o.action, actorKind: o.actorKind, outcome: o.outcome, departmentUscc: o.department, from: o.from, to: o.to };
+  return { actor: o.actor, action: o.action, actorKind: o.actorKind, outcome: o.outcome, departmentUscc: o.department, target: o.target, from: o.from, to: o.to };
 }
 
 export function registerAuditCommand(program: Command): void {

@@ -159,13 +159,27 @@ function peekAnswer(request: FastifyRequest, reply: FastifyReply, payload: unkno
   }
 }
 
+/**
+ * What a request acted on: the handler's note, else for a creation that succeeded the new resource
+ * (`/api/v1/users/<id>`, `/api/v1/batches/<batchId>`: searchable by its id), else the path.
+ */
+function targetOf(request: FastifyRequest, reply: FastifyReply, path: string): string {
+  const { auditNote } = request;
+  if (auditNote?.target) return auditNote.target;
+  const created = auditNote?.gathered?.id ?? auditNote?.gathered?.batchId;
+  if (request.method === 'POST' && reply.statusCode < 300 && typeof created === 'string' && request.routeOptions.url === path) {
+    return `${path}/${created}`;
+  }
+  return path;
+}
+
 /** The entry of an answered request. */
 export function auditRecordOf(request: FastifyRequest, reply: FastifyReply, spec: RouteAudit): AuditRecord {
   const path = request.url.split('?')[0] ?? request.url;
   return {
     actor: request.principal ? actorOf(request.principal) : (request.auditNote?.signedIn ?? actorOf(null)),
     action: spec.action,
-    target: request.auditNote?.target ?? path,
+    target: targetOf(request, reply, path),
     purpose: headerText(request.headers['x-purpose']) ?? spec.purpose ?? null,
     client: { ip: request.ip || null, userAgent: headerText(request.headers['user-agent']) ?? null },
     outcome: outcomeOf(reply.statusCode),

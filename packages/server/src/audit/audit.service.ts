@@ -146,6 +146,7 @@ export interface AuditSearchText {
   actorKind?: AuditFilter['actorKind'];
   outcome?: AuditOutcome;
   departmentUscc?: string;
+  target?: string;
   from?: string;
   to?: string;
 }
@@ -157,6 +158,7 @@ export function auditFilterOf(q: AuditSearchText): AuditFilter {
     actorKind: q.actorKind,
     outcome: q.outcome,
     departmentUscc: q.departmentUscc?.trim() || undefined,
+    target: q.target?.trim() || undefined,
     from: q.from ? parseAuditTime(q.from, 'start') : undefined,
     to: q.to ? parseAuditTime(q.to, 'end') : undefined,
   };

@@ -18,6 +18,7 @@ const AuditFilterFields = {
   actorKind: Type.Optional(ActorKind),
   outcome: Type.Optional(Outcome),
   departmentUscc: Type.Optional(Type.String({ maxLength: 32, description: '操作人所属部门的统一社会信用代码' })),
+  target: Type.Optional(Type.String({ maxLength: 200, description: '对象的一部分：用户、批次、密钥的编号，主体代码或接口路径' })),
   from: Type.Optional(Instant('起始时间（含）')),
   to: Type.Optional(Instant('截止时间（含）')),
 };

@@ -34,6 +34,8 @@ export interface AuditFilter {
   actorKind?: AuditActorKind;
   outcome?: AuditOutcome;
   departmentUscc?: string;
+  /** Part of the target: an id, a subject code, a path. */
+  target?: string;
   /** YYYY-MM-DD (the Beijing day) or an ISO instant, inclusive. */
   from?: string;
   to?: string;

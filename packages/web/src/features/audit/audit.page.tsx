@@ -23,6 +23,7 @@ interface FormValues {
   actorKind?: AuditActorKind;
   outcome?: AuditOutcome;
   departmentUscc?: string;
+  target?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
@@ -34,6 +35,7 @@ function toFilter(v: FormValues): AuditFilter {
     actorKind: v.actorKind,
     outcome: v.outcome,
     departmentUscc: v.departmentUscc?.trim().toUpperCase() || undefined,
+    target: v.target?.trim() || undefined,
     // Whole days as the server counts them (北京时间).
     from: from ? from.format('YYYY-MM-DD') : undefined,
     to: to ? to.format('YYYY-MM-DD') : undefined,
@@ -154,6 +156,9 @@ export function AuditPage() {
         >
           <Form.Item label="操作人" name="actor">
             <Input allowClear style={{ width: 150 }} placeholder="用户名或编号" />
+          </Form.Item>
+          <Form.Item label="对象" name="target">
+            <Input allowClear style={{ width: 170 }} placeholder="编号、代码或路径的一部分" />
           </Form.Item>
           <Form.Item label="操作" name="action">
             <Input allowClear style={{ width: 170 }} placeholder="如 user、batch.upload" />
