@@ -16,7 +16,15 @@ const ERRORS: [RegExp, string][] = [
   [/^error: unknown option '(.+)'/, '错误：未知的选项 $1'],
   [/^error: unknown command '(.+)'/, '错误：未知的命令 $1'],
   [/^error: too many arguments.*/, '错误：参数过多'],
+  // A value refused by an argument parser (InvalidArgumentError): its Chinese reason follows.
+  [/^error: option '(.+)' argument '(.*)' is invalid\. ?(.*)/, '错误：选项 $1 的取值“$2”无效：$3'],
+  [/^error: command-argument value '(.*)' is invalid for argument '(.+)'\. ?(.*)/, '错误：参数 $2 的取值“$1”无效：$3'],
 ];
+
+/** commander's `(default: 50)` after an option's description, in Chinese. */
+function localiseExtraInfo(description: string): string {
+  return description.replace(/ ?\(default: (.+)\)$/, '（默认：$1）');
+}
 
 function translateError(text: string): string {
   for (const [pattern, replacement] of ERRORS) {
@@ -30,6 +38,12 @@ export function localise(program: Command): Command {
   return program
     .configureHelp({
       styleTitle: (title) => TITLES[title] ?? title,
+      optionDescription(option) {
+        return localiseExtraInfo(Help.prototype.optionDescription.call(this, option));
+      },
+      argumentDescription(argument) {
+        return localiseExtraInfo(Help.prototype.argumentDescription.call(this, argument));
+      },
       commandUsage(cmd) {
         return Help.prototype.commandUsage.call(this, cmd).replace('[options]', '[选项]').replace('[command]', '<命令>');
       },
