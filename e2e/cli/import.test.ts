@@ -87,6 +87,14 @@ describe('pubcredit import', () => {
     expect(headers.stderr).toMatch(/^错误：/);
   });
 
+  it('a mistyped batch id is not found, not an internal database error', async () => {
+    for (const args of [['batches', 'show', 'abc'], ['batches', 'rejected', 'abc', '--format', 'csv', '--out', join(dataDir, 'x.csv')]]) {
+      const run = await runCli(args, dataDir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('错误：未找到批次 abc\n');
+    }
+  });
+
   it('refuses a data directory another process holds, naming the holder', async () => {
     const lock = acquireDataDirLock(dataDir, 'pubcredit server on :8080');
     try {

@@ -6,6 +6,8 @@ import { AppError } from '../errors/app-error';
 import { importFile } from './import/import.service';
 import type { ImportResult } from './import/import.service';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface SubmitBatchInput {
   filePath: string;
   fileName: string;
@@ -50,7 +52,8 @@ export function listBatchesFor(ctx: AppContext, page: Paging, sourceDept?: strin
  * @throws DomainError NOT_FOUND, AppError FORBIDDEN
  */
 export async function getBatchFor(ctx: AppContext, batchId: string, viewerDept?: string): Promise<Batch> {
-  const batch = await getBatch(ctx.db, batchId);
+  // A batch id is a UUID: anything else (a typo on the command line) is not found, not a database error.
+  const batch = UUID.test(batchId) ? await getBatch(ctx.db, batchId) : undefined;
   if (!batch) throw new DomainError('NOT_FOUND', `未找到批次 ${batchId}`);
   if (viewerDept !== undefined && batch.sourceDept !== viewerDept) {
     throw new AppError('FORBIDDEN', '只能查看本部门报送的批次');
