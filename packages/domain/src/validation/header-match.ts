@@ -7,6 +7,16 @@ export interface HeaderMatch {
   columns: (string | null)[];
 }
 
+const SHOWN_HEADER_CHARS = 30;
+
+/** A header as a message shows it: control characters dropped, at most 30 characters. */
+function shownHeader(header: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const text = header.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const chars = [...text];
+  return chars.length > SHOWN_HEADER_CHARS ? `${chars.slice(0, SHOWN_HEADER_CHARS).join('')}…` : text;
+}
+
 const LOOKUPS = new WeakMap<CatalogDef, ReadonlyMap<string, string>>();
 
 function headerLookup(catalog: CatalogDef): ReadonlyMap<string, string> {
@@ -39,7 +49,7 @@ export function matchHeaders(catalog: CatalogDef, headers: readonly string[]): H
     const key = normalizeHeader(header);
     const code = key === '' ? undefined : lookup.get(key);
     if (code === undefined) {
-      unknown.push(key === '' ? `第${i + 1}列（空表头）` : header.trim());
+      unknown.push(key === '' ? `第${i + 1}列（空表头）` : shownHeader(header));
       continue;
     }
     const prior = firstHeaderOf.get(code);

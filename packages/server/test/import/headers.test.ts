@@ -4,6 +4,7 @@
 // refused with a Chinese reason. A refused file writes nothing.
 import { testEngines } from '@pubcredit/db/testing';
 import { DomainError, getCatalog } from '@pubcredit/domain';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context';
 import { importFile } from '../../src/services/import/import.service';
@@ -142,6 +143,24 @@ describe.each(testEngines())('import headers and refused files on %s', (engine) 
   ])('refuses %s (FILE_UNREADABLE)', async (_what, file) => {
     const filePath = file();
     await expectRefused('FILE_UNREADABLE', () => importFile(ctx, { filePath, catalog: PENALTY, source: DEPT_A.uscc }));
+  });
+
+  it.each([
+    ['a program', () => writeTemp('program.csv', Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01'), Buffer.alloc(200), Buffer.from('\x1b[31m')])), '内容为二进制'],
+    ['a PDF', () => writeTemp('scan.csv', '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\n'), '内容为二进制'],
+    ['UTF-16 text (Excel "Unicode 文本")', () => writeTemp('u16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(toCsv([penaltyRow()]), 'utf-16le')])), 'UTF-16'],
+  ])('refuses %s in one clean Chinese line, without echoing its bytes (FILE_UNREADABLE)', async (_what, file, reason) => {
+    const filePath = file();
+    const err = await expectRefused('FILE_UNREADABLE', () => importFile(ctx, { filePath, catalog: PENALTY, source: DEPT_A.uscc }));
+    expect(err.message).toContain(reason);
+    expect([...err.message].some((c) => c < ' ')).toBe(false);
+  });
+
+  it('an unknown header is shown without control characters and cut to 30 characters', async () => {
+    const filePath = writeTemp('esc.csv', `\u001b[31m红色\u001b[0m,${'很长的表头'.repeat(10)},CF_WSH\r\nx,y,z\r\n`);
+    const err = await expectRefused('HEADERS_REFUSED', () => importFile(ctx, { filePath, catalog: PENALTY, source: DEPT_A.uscc }));
+    expect(err.message).toContain('无法识别的列：[31m红色[0m、很长的表头很长的表头很长的表头很长的表头很长的表头很长的表头…；');
+    expect([...err.message].some((c) => c < ' ')).toBe(false);
   });
 
   it('a failure after thousands of rows leaves nothing behind: the batch is one transaction', async () => {
