@@ -1,6 +1,7 @@
 /** Stable error codes raised by the db package; the server maps them to HTTP statuses. */
 export type DbErrorCode =
   | 'DB_NOT_UTF8'
+  | 'DB_UNAVAILABLE'
   | 'DATA_DIR_LOCKED'
   | 'DEPARTMENT_EXISTS'
   | 'USER_EXISTS'

@@ -1,6 +1,7 @@
 export type * from './database';
 export * from './db-error';
 export { openDatabase } from './open-database';
+export { connectionFailure } from './connection-error';
 export { migrate, loadMigrations, listAppliedMigrations, MIGRATIONS_DIR } from './migrate';
 export type { Migration, AppliedMigration } from './migrate';
 export { acquireDataDirLock, LOCK_FILE_NAME } from './data-dir-lock';

@@ -1,4 +1,5 @@
 import type { Database, OpenOptions } from './database';
+import { connectionFailure } from './connection-error';
 import { migrate } from './migrate';
 import { openPglite } from './pglite.engine';
 import { openPostgres } from './postgres.engine';
@@ -9,8 +10,11 @@ import { checkDatabaseLocale } from './utf8-check';
  * checks the database is UTF-8, and applies pending migrations unless `migrate: false`.
  */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const db = opts.url
-    ? await openPostgres({ url: opts.url, schema: opts.schema, owner: opts.owner })
+  const { url } = opts;
+  // A server that cannot be reached or logged into fails here (the first query connects): say why.
+  const explain = (err: unknown): unknown => (url ? (connectionFailure(err, url) ?? err) : err);
+  const db = url
+    ? await openPostgres({ url, schema: opts.schema, owner: opts.owner }).catch((err: unknown) => Promise.reject(explain(err)))
     : await openPglite({ dataDir: opts.dataDir, lock: opts.lock, owner: opts.owner });
   try {
     await checkDatabaseLocale(db);
@@ -18,6 +22,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return db;
   } catch (err) {
     await db.close();
-    throw err;
+    throw explain(err);
   }
 }

@@ -25,6 +25,7 @@ const REGISTRY: Record<string, ErrorEntry> = {
   DATA_DIR_LOCKED: { status: 503, message: '数据目录被其他进程占用' },
   AUDIT_UNAVAILABLE: { status: 503, message: '审计日志暂时无法写入，请稍后重试' },
   DB_NOT_UTF8: { status: 500, message: '数据库编码不是 UTF-8' },
+  DB_UNAVAILABLE: { status: 503, message: '数据库暂时无法连接，请稍后再试' },
   USER_EXISTS: { status: 409, message: '用户名已被使用' },
   // server: who is calling (401: not known or no longer; 403: known, not allowed)
   UNAUTHENTICATED: { status: 401, message: '请先登录或提供 API 密钥' },
