@@ -13,9 +13,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const { url } = opts;
   // A server that cannot be reached or logged into fails here (the first query connects): say why.
   const explain = (err: unknown): unknown => (url ? (connectionFailure(err, url) ?? err) : err);
-  const db = url
-    ? await openPostgres({ url, schema: opts.schema, owner: opts.owner }).catch((err: unknown) => Promise.reject(explain(err)))
-    : await openPglite({ dataDir: opts.dataDir, lock: opts.lock, owner: opts.owner });
+  let db: Database;
+  try {
+    db = url
+      ? await openPostgres({ url, schema: opts.schema, owner: opts.owner })
+      : await openPglite({ dataDir: opts.dataDir, lock: opts.lock, owner: opts.owner });
+  } catch (err) {
+    throw explain(err);
+  }
   try {
     await checkDatabaseLocale(db);
     if (opts.migrate ?? true) await migrate(db);
