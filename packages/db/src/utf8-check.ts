@@ -18,9 +18,8 @@ export function assertUtf8Locale(encoding: string, ctype: string): void {
   if (utf8.test(encoding) && utf8.test(ctypeCharset)) return;
   throw new DbError(
     'DB_NOT_UTF8',
-    `数据库编码必须为 UTF-8（当前 lc_ctype=${ctype}）：pg_trgm 在非 UTF-8 ctype 下会忽略中文。` +
-      '请用 `createdb -E UTF8 --lc-ctype=C.UTF-8 -T template0` 创建数据库。' +
-      ` (The database must use UTF-8 encoding and ctype; found encoding=${encoding}, lc_ctype=${ctype}.)`,
+    `数据库编码必须为 UTF-8（当前编码 ${encoding}，lc_ctype=${ctype}）：pg_trgm 在非 UTF-8 ctype 下会忽略中文。` +
+      '请用 `createdb -E UTF8 --lc-ctype=C.UTF-8 -T template0 数据库名` 另建数据库，并让 DATABASE_URL 指向它。',
     { encoding, ctype },
   );
 }

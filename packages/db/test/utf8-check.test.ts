@@ -32,7 +32,8 @@ describe('assertUtf8Locale', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(DbError);
       expect((err as DbError).code).toBe('DB_NOT_UTF8');
-      expect((err as DbError).message).toContain(`数据库编码必须为 UTF-8（当前 lc_ctype=${ctype}）`);
+      expect((err as DbError).message).toContain(`数据库编码必须为 UTF-8（当前编码 ${encoding}，lc_ctype=${ctype}）`);
+      expect((err as DbError).message).not.toMatch(/[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}/); // no English sentence
       expect((err as DbError).message).toContain('createdb -E UTF8 --lc-ctype=C.UTF-8 -T template0');
     }
   });
@@ -66,7 +67,7 @@ describe('a database with ctype C is refused', () => {
       try {
         await expect(checkDatabaseLocale(db)).rejects.toMatchObject({
           code: 'DB_NOT_UTF8',
-          message: expect.stringContaining('当前 lc_ctype=C）') as unknown,
+          message: expect.stringContaining('当前编码 UTF8，lc_ctype=C）') as unknown,
         });
       } finally {
         await db.close();
