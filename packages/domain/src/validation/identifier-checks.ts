@@ -11,6 +11,27 @@ import type { FieldIssue } from './issue';
 export const OTHER_ID_MAX_LENGTH = 32;
 const LOOKS_LIKE_RESIDENT_ID = /^\d{17}[\dX]$/;
 
+/** How Excel shows a long number it holds as a number (General format): 4.10402E+17. */
+const EXCEL_SCIENTIFIC = /^\d(\.\d+)?E\+\d{1,3}$/;
+
+/**
+ * A code or ID number that Excel turned into a number: shown as 4.10402E+17, only 15 significant
+ * digits kept. Its check-digit or format error would mislead; this says what happened. True when reported.
+ * @example excelNumberIssue(field, '4.10402E+17', out) // true
+ */
+function excelNumberIssue(f: FieldDef, value: string, out: FieldIssue[]): boolean {
+  if (!EXCEL_SCIENTIFIC.test(value)) return false;
+  out.push({
+    field: f.code,
+    severity: 'error',
+    rule: 'excel.number',
+    message:
+      `${fieldLabel(f)}“${value}”是被 Excel 当作数字保存的号码（科学计数法），15 位以后的数字已丢失：` +
+      '请在原始数据中将该列设为“文本”格式后重新填写完整号码',
+  });
+  return true;
+}
+
 const toFieldIssue = (f: FieldDef, i: IdIssue, severity = i.severity): FieldIssue => ({
   field: f.code,
   severity,
@@ -23,6 +44,7 @@ const toFieldIssue = (f: FieldDef, i: IdIssue, severity = i.severity): FieldIssu
  * @example usccIssues(field, '91350211M0000XUF46', out); out[0]?.severity // 'warning'
  */
 export function usccIssues(f: FieldDef, code: string, out: FieldIssue[]): void {
+  if (excelNumberIssue(f, code, out)) return;
   const result = checkUscc(code);
   for (const i of result.issues) out.push(toFieldIssue(f, i, result.pilot ? 'warning' : i.severity));
 }
@@ -32,6 +54,7 @@ export function usccIssues(f: FieldDef, code: string, out: FieldIssue[]): void {
  * @example orgCodeIssues(field, 'MA2PBM9H-X', out) // out unchanged
  */
 export function orgCodeIssues(f: FieldDef, code: string, out: FieldIssue[]): void {
+  if (excelNumberIssue(f, code, out)) return;
   for (const i of checkOrgCode(code).issues) out.push(toFieldIssue(f, i));
 }
 
@@ -51,6 +74,7 @@ export interface IdNumberContext {
  */
 export function idNumberIssues(f: FieldDef, id: string, ctx: IdNumberContext, out: FieldIssue[]): void {
   if (ctx.type === null) return; // the unknown 证件类型 is already an error; nothing to check against
+  if (excelNumberIssue(f, id, out)) return;
   // Older templates had only 法定代表人身份证号 (XK_FR_SFZH) and no type column: an 18-character
   // number shaped like a 居民身份证号码 is checked as one.
   const residentId = ctx.type ? ctx.type.residentId === true : LOOKS_LIKE_RESIDENT_ID.test(id);

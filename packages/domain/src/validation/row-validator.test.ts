@@ -77,6 +77,10 @@ describe('validateRow: defects (rule codes are stable)', () => {
     ['unknown 相对人类别', { CF_XDR_LB: '外星人' }, ['CF_XDR_LB:enum.unknown:error']],
     ['文书号 over 128 characters (§2.4 ≤128)', { CF_WSH: '号'.repeat(129) }, ['CF_WSH:text.too_long:error']],
     ['GB 11714 embedded 组织机构代码 bad', { CF_XDR_ZZJG: 'MA2PBM9H-1' }, ['CF_XDR_ZZJG:orgcode.check_digit:error']],
+    ['ID number Excel turned into a number', { ...naturalPerson, CF_XDR_ZJHM: '4.10402E+17' }, ['CF_XDR_ZJHM:excel.number:error']],
+    ['ID number Excel turned into a number, lower-case e', { ...naturalPerson, CF_XDR_ZJHM: '4.10402e+17' }, ['CF_XDR_ZJHM:excel.number:error']],
+    ['all-digit USCC Excel turned into a number', { CF_CFJGDM: '1.212E+17' }, ['CF_CFJGDM:excel.number:error']],
+    ['legal representative ID Excel turned into a number', { CF_FR_ZJLX: '身份证', CF_FR_ZJHM: '4.10402E+17' }, ['CF_FR_ZJHM:excel.number:error']],
   ])('%s', (_case, patch, expected) => {
     const r = penalty(patch);
     expect(rules(r)).toEqual(expected);
@@ -90,6 +94,10 @@ describe('validateRow: defects (rule codes are stable)', () => {
     );
     expect(penalty({ CF_CFLB: '拘役' }).issues[0]?.message).toContain('允许值（代码或名称）：01 警告、02 通报批评');
     expect(penalty({ ...naturalPerson, CF_XDR_ZJLX: '' }).issues[0]?.message).toBe('证件类型（CF_XDR_ZJLX）：行政相对人类别为“自然人”时必填');
+    expect(penalty({ ...naturalPerson, CF_XDR_ZJHM: '4.10402E+17' }).issues[0]?.message).toBe(
+      '证件号码（CF_XDR_ZJHM）“4.10402E+17”是被 Excel 当作数字保存的号码（科学计数法），15 位以后的数字已丢失：' +
+        '请在原始数据中将该列设为“文本”格式后重新填写完整号码',
+    );
   });
 });
 

@@ -165,6 +165,34 @@ describe.each(testEngines())('import formats on %s', (engine) => {
       await expectNothingLost(ctx, result);
     });
 
+    it('row numbers stay the sheet rows when empty rows stand above the header', async () => {
+      const bad = penaltyRow({ CF_WSH: '平市监罚〔2024〕X4号', CF_XDR_SHXYM: '91410402MA9G12340X' });
+      const filePath = await writeXlsx('空行在上.xlsx', (sheet) => {
+        // Rows 1 and 2 left empty: the header is on row 3, the data on rows 4 and 5.
+        sheet.getRow(3).values = [...PENALTY_HEADERS];
+        sheet.getRow(4).values = PENALTY_HEADERS.map((c) => penaltyRow({ CF_WSH: '平市监罚〔2024〕X5号', CF_XDR_SHXYM: syntheticUscc(303) })[c] ?? null);
+        sheet.getRow(5).values = PENALTY_HEADERS.map((c) => bad[c] ?? null);
+      });
+      const result = await importFile(ctx, { filePath, fileName: '空行在上.xlsx', catalog: PENALTY, source: DEPT_A.uscc });
+      expect(result).toMatchObject({ total: 2, accepted: 1, rejected: 1 });
+      expectRowIssues(result, 5, [{ field: 'CF_XDR_SHXYM', rule: 'uscc.check_digit' }]);
+      expect((await storedRecords(ctx, result.batchId)).map((r) => r.row_no)).toEqual([4]);
+    });
+
+    it('an ID number held in a number cell (15 digits kept) is reported as such, not as a bad check digit', async () => {
+      const person = personRow({ CF_WSH: '平市监罚〔2024〕X6号' });
+      const filePath = await writeXlsx('身份证为数字.xlsx', (sheet) => {
+        sheet.addRow([...PENALTY_HEADERS]);
+        const cells: unknown[] = PENALTY_HEADERS.map((c) => person[c] ?? null);
+        cells[PENALTY_HEADERS.indexOf('CF_XDR_ZJHM')] = Number(person.CF_XDR_ZJHM);
+        sheet.addRow(cells);
+      });
+      const result = await importFile(ctx, { filePath, fileName: '身份证为数字.xlsx', catalog: PENALTY, source: DEPT_A.uscc });
+      expect(result).toMatchObject({ total: 1, rejected: 1 });
+      expectRowIssues(result, 2, [{ field: 'CF_XDR_ZJHM', rule: 'excel.number' }]);
+      expect(result.issues[0]?.message).toContain('被 Excel 当作数字保存的号码');
+    });
+
     it('is recognised by the .xlsx extension of fileName when the upload path has none', async () => {
       const filePath = await writeXlsx('upload-tmp', (sheet) => {
         sheet.addRow([...PENALTY_HEADERS]);

@@ -11,12 +11,24 @@ function dateText(d: Date): string {
   return secs === 0 ? day : `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
+/**
+ * A number as Excel shows it. Excel keeps 15 significant digits: a number of 16 or more digits (an
+ * ID number or code typed into a number cell) has lost its last digits, and Excel shows it as
+ * 4.10402199003071E+17; so does this, and the validator names the cause instead of a check digit.
+ * @example numberText(410402199003071237) // '4.10402199003071E+17'
+ */
+function numberText(n: number): string {
+  if (!Number.isFinite(n) || Math.abs(n) < 1e15) return n.toString();
+  return n.toPrecision(15).replace(/\.?0+e/, 'e').toUpperCase();
+}
+
 /** The text a cell shows: rich text joined, formulas by their cached result, dates as YYYY-MM-DD. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return dateText(value);
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return value.toString();
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return value.toString();
   if (typeof value !== 'object') return '';
   const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; formula?: string; error?: string };
   if (v.richText) return v.richText.map((r) => r.text).join('');
@@ -59,7 +71,6 @@ export async function openXlsx(path: string): Promise<OpenedSource> {
     throw err instanceof UnreadableFile ? err : unreadable(err);
   }
   if (!header) throw new UnreadableFile('第一个工作表为空，没有表头行');
-  const headerRowNo = header.number;
   const headers = rowCells(header.values);
 
   async function* rows(): AsyncGenerator<SourceRow> {
@@ -71,8 +82,8 @@ export async function openXlsx(path: string): Promise<OpenedSource> {
         throw unreadable(err);
       }
       if (next.done) return;
-      // Rows are numbered as Excel shows them; with the header on row 1 data starts at 2.
-      yield { rowNo: next.value.number - headerRowNo + 1, cells: rowCells(next.value.values) };
+      // Rows are numbered as Excel shows them, also when empty rows stand above the header.
+      yield { rowNo: next.value.number, cells: rowCells(next.value.values) };
     }
   }
   return { format: 'xlsx', encoding: null, headers, rows: rows() };
