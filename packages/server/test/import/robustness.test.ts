@@ -94,6 +94,17 @@ describe.each(testEngines())('import robustness on %s', (engine) => {
     expect(Object.values(q?.raw ?? {})).toContain('多出来的一列');
   });
 
+  it('rows appended with other line ends (LF, CR among CRLF) are rows of their own, numbered as shown', async () => {
+    const csv = toCsv([next(), next(), next({ CF_XDR_SHXYM: '91410402MA9G12340X' }), next()]).split('\r\n');
+    // Excel wrote rows 1–2 with CRLF; rows 3–5 were appended in an editor that ends lines with LF or CR.
+    const text = `${csv.slice(0, 2).join('\r\n')}\r\n${csv[2] ?? ''}\n,,,\n${csv[3] ?? ''}\r${csv[4] ?? ''}\n`;
+    const result = await importText('mixed-line-ends.csv', text);
+    expect(result).toMatchObject({ total: 4, accepted: 3, rejected: 1 });
+    expectRowIssues(result, 5, [{ field: 'CF_XDR_SHXYM', rule: 'uscc.check_digit' }]);
+    expect((await storedRecords(ctx, result.batchId)).map((r) => r.row_no).sort()).toEqual([2, 3, 6]);
+    await expectNothingLost(ctx, result);
+  });
+
   it('blank lines are not rows, but row numbers still match the lines a spreadsheet shows', async () => {
     const csv = toCsv([next(), next({ CF_XDR_SHXYM: '91410402MA9G12340X' })]).split('\r\n');
     csv.splice(2, 0, '', ',,,'); // rows 3 and 4 are empty

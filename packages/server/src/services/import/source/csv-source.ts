@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { TextEncoding } from './encoding';
+import { LineEndNormaliser } from './line-ends';
 import type { OpenedSource, SourceRow } from './source.types';
 import { UnreadableFile } from './source.types';
 
@@ -16,7 +17,8 @@ const HIGH_WATER_ROWS = 20_000;
  */
 async function* parsedRows(path: string, encoding: TextEncoding, skipBom: boolean): AsyncGenerator<string[]> {
   const bytes = createReadStream(path, { highWaterMark: 1 << 20, start: skipBom ? 3 : 0 });
-  const text = encoding === 'utf-8' ? bytes.setEncoding('utf8') : bytes.pipe(iconv.decodeStream('gb18030'));
+  const decoded = encoding === 'utf-8' ? bytes.setEncoding('utf8') : bytes.pipe(iconv.decodeStream('gb18030'));
+  const text = decoded.pipe(new LineEndNormaliser());
   let queue: string[][] = [];
   let ended = false;
   let failure: Error | undefined;
@@ -32,6 +34,7 @@ async function* parsedRows(path: string, encoding: TextEncoding, skipBom: boolea
   };
   Papa.parse(text as unknown as File, {
     delimiter: ',',
+    newline: '\n', // every row break is \n after LineEndNormaliser
     chunk: (results: Papa.ParseResult<string[]>) => {
       const quote = results.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
       if (quote) {
