@@ -18,6 +18,7 @@ describe('pubcredit --help', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('--catalog');
     expect(run.stdout).toContain('--dry-run');
+    for (const format of ['CSV', 'GBK', 'XLSX', 'JSON Lines']) expect(run.stdout).toContain(format);
   });
 
   it('refuses a missing option with one Chinese line', async () => {

@@ -78,6 +78,9 @@ describe.each(testEngines())('app on %s', (engine) => {
     const description = doc.info.description;
     for (const row of ['| `VALIDATION_FAILED` | 400 |', '| `RATE_LIMITED` | 429 |', '| `AUDIT_UNAVAILABLE` | 503 |', '| `INTERNAL` | 500 |']) expect(description).toContain(row);
     expect(description).not.toContain('FST_');
+    // Every accepted upload format is documented, JSON Lines included.
+    const upload = JSON.stringify(doc.paths['/api/v1/batches']?.post);
+    for (const format of ['CSV', 'GBK', 'XLSX', 'JSON Lines']) expect(upload).toContain(format);
     const ui = await app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBeLessThan(400);
   });

@@ -47,7 +47,7 @@ function printSummary(r: ImportResult, dryRun: boolean): void {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('导入一个数据文件（CSV：UTF-8 或 GBK/GB18030；XLSX），校验后入库，问题行隔离待退回')
+    .description('导入一个数据文件（CSV：UTF-8 或 GBK/GB18030；XLSX；JSON Lines：.jsonl），校验后入库，问题行隔离待退回')
     .argument('<file>', '数据文件路径')
     .requiredOption('--catalog <code>', '信息目录代码，如 administrative_penalty')
     .requiredOption('--source <uscc>', '报送部门的统一社会信用代码（须已登记）')

@@ -12,7 +12,7 @@ export const BatchUploadBodySchema = Type.Object({
   dryRun: Type.Optional(
     Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'true：只校验，不入库' }),
   ),
-  file: Type.Optional(Type.String({ format: 'binary', description: 'CSV（UTF-8 或 GBK/GB18030）或 XLSX 文件' })),
+  file: Type.Optional(Type.String({ format: 'binary', description: 'CSV（UTF-8 或 GBK/GB18030）、XLSX（第一个工作表）或 JSON Lines（.jsonl）文件' })),
   department: Type.Optional(
     Type.String({ maxLength: 32, description: '可不填：上报部门总是调用方（部门密钥或部门填报员）所属部门；填写其他部门则拒绝' }),
   ),
