@@ -29,9 +29,17 @@ describe.each(testEngines())('subjects and records on %s', (engine) => {
   });
 
   it('answers an unknown subject with a Chinese 404', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/subjects/91410402MA9G12341J' });
+    const res = await app.inject({ method: 'GET', url: '/api/v1/subjects/91410402MA9G12341N' }); // valid, never imported
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ code: 'NOT_FOUND', message: '未找到该信用主体' });
+  });
+
+  it('says why a mistyped code finds nothing', async () => {
+    const digit = await app.inject({ method: 'GET', url: '/api/v1/subjects/91410402MA9G12340X' });
+    expect(digit.statusCode).toBe(404);
+    expect(digit.json()).toEqual({ code: 'NOT_FOUND', message: '未找到该信用主体（统一社会信用代码校验码错误，应为 K，请核对）' });
+    const short = await app.inject({ method: 'GET', url: '/api/v1/subjects/9141040' });
+    expect(short.json<{ message: string }>().message).toBe('未找到该信用主体（统一社会信用代码应为18位，实为7位，请核对）');
   });
 
   it('finds a subject by a normalised USCC (full-width, lower case, spaces)', async () => {

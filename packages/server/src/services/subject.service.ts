@@ -23,10 +23,19 @@ async function findSubject(ctx: AppContext, rawCode: string): Promise<Subject | 
   return findSubjectByUscc(ctx.db, code);
 }
 
-/** A subject by code, or DomainError NOT_FOUND. */
+/** Why a code that found nothing cannot be a 统一社会信用代码, e.g. `（…校验码错误，应为 7，请核对）`; '' when it could be one. */
+function notACodeReason(rawCode: string): string {
+  const code = normalizeCode(rawCode);
+  if (UUID.test(code)) return '';
+  const check = checkUscc(code);
+  const error = check.pilot ? undefined : check.issues.find((i) => i.severity === 'error');
+  return error ? `（${error.message}，请核对）` : '';
+}
+
+/** A subject by code, or DomainError NOT_FOUND (saying why when the code is not a valid 统一社会信用代码). */
 export async function requireSubject(ctx: AppContext, code: string): Promise<Subject> {
   const subject = await findSubject(ctx, code);
-  if (!subject) throw new DomainError('NOT_FOUND', '未找到该信用主体');
+  if (!subject) throw new DomainError('NOT_FOUND', `未找到该信用主体${notACodeReason(code)}`);
   return subject;
 }
 
