@@ -49,7 +49,7 @@ export function registerImportCommand(program: Command): void {
     .command('import')
     .description('导入一个数据文件（CSV：UTF-8 或 GBK/GB18030；XLSX；JSON Lines：.jsonl），校验后入库，问题行隔离待退回')
     .argument('<file>', '数据文件路径')
-    .requiredOption('--catalog <code>', '信息目录代码，如 administrative_penalty')
+    .requiredOption('--catalog <code>', '信息目录代码或中文名，如 administrative_penalty 或 行政处罚')
     .requiredOption('--source <uscc>', '报送部门的统一社会信用代码（须已登记）')
     .option('--dry-run', '只校验，不入库')
     .option('--json', '以一个 JSON 对象输出结果')

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
 import { parseCatalogDef } from './catalog.parser';
-import { CATALOG_FILES, getCatalog, listCatalogEditions, listCatalogs } from './catalog.registry';
+import { CATALOG_FILES, catalogCodeOf, getCatalog, listCatalogEditions, listCatalogs } from './catalog.registry';
 import type { CatalogDef, FieldDef } from './catalog.types';
 
 // Vite's glob (test-only) finds every data file, so a JSON dropped in the folder but not registered fails.
@@ -101,5 +101,17 @@ describe('parseCatalogDef refuses malformed data', () => {
     ['bad type', { ...base, fields: [{ code: 'X', name: 'x', type: 'string', required: 'never' }] }, 'type 无效'],
   ])('%s', (_case, json, fragment) => {
     expect(() => parseCatalogDef(json, 'x.json')).toThrow(fragment);
+  });
+});
+
+describe('catalogCodeOf (a catalogue as a person types it)', () => {
+  it.each([
+    ['administrative_penalty', 'administrative_penalty'],
+    [' ADMINISTRATIVE_LICENSE ', 'administrative_license'],
+    ['行政处罚', 'administrative_penalty'],
+    [' 行政 检查 ', 'administrative_inspection'],
+    ['no_such', 'no_such'],
+  ])('%s → %s', (typed, code) => {
+    expect(catalogCodeOf(typed)).toBe(code);
   });
 });

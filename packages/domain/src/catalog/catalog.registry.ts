@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { normalizeHeader } from '../text';
 import adjudication2021 from '../../catalog/administrative_adjudication.2021.json' with { type: 'json' };
 import coercion2021 from '../../catalog/administrative_coercion.2021.json' with { type: 'json' };
 import compensation2021 from '../../catalog/administrative_compensation.2021.json' with { type: 'json' };
@@ -58,6 +59,17 @@ export function listCatalogs(): CatalogDef[] {
  */
 export function listCatalogEditions(code: string): CatalogDef[] {
   return [...(EDITIONS.get(code) ?? [])];
+}
+
+/**
+ * The catalogue code a person typed: the code itself, or the catalogue's Chinese name, ignoring
+ * spaces, case and full-/half-width; anything else unchanged (getCatalog then refuses it).
+ * @example catalogCodeOf(' 行政处罚 ') // 'administrative_penalty'
+ */
+export function catalogCodeOf(input: string): string {
+  const key = normalizeHeader(input);
+  const found = listCatalogs().find((c) => normalizeHeader(c.code) === key || normalizeHeader(c.name) === key);
+  return found?.code ?? input;
 }
 
 /**

@@ -128,6 +128,13 @@ describe.each(testEngines())('import headers and refused files on %s', (engine) 
     expect(err.message).toContain('no_such_catalog');
   });
 
+  it('takes the catalogue by its Chinese name and the department code in any case or width, as typed', async () => {
+    const filePath = writeTemp('typed.csv', toCsv([penaltyRow({ CF_WSH: '平市监罚〔2024〕H8号' })]));
+    const typedSource = ` ${DEPT_A.uscc.toLowerCase()} `;
+    const result = await importFile(ctx, { filePath, catalog: ' 行政处罚 ', source: typedSource, dryRun: true });
+    expect(result).toMatchObject({ catalog: PENALTY, total: 1, accepted: 1 });
+  });
+
   it('refuses an unregistered department (DEPARTMENT_UNKNOWN)', async () => {
     const filePath = writeTemp('ok.csv', toCsv([penaltyRow({ CF_WSH: '平市监罚〔2024〕H7号' })]));
     const err = await expectRefused('DEPARTMENT_UNKNOWN', () => importFile(ctx, { filePath, catalog: PENALTY, source: COMPANY }));

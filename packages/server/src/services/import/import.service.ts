@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { getDepartment, insertBatch, listTierRules, lockSourceForImport } from '@pubcredit/db';
-import { DomainError, fieldForHeader, getCatalog, matchHeaders, normalizeHeader } from '@pubcredit/domain';
+import { DomainError, catalogCodeOf, fieldForHeader, getCatalog, matchHeaders, normalizeCode, normalizeHeader } from '@pubcredit/domain';
 import type { CatalogDef, RowIssue } from '@pubcredit/domain';
 import type { AppContext } from '../../context';
 import { getWorkingCalendar } from '../calendar.service';
@@ -128,7 +128,9 @@ async function* chunksOf(source: OpenedSource, prepare: (chunk: Chunk, row: Sour
  * the rest with reasons. The whole batch is one transaction: it appears complete or not at all.
  * @throws DomainError FILE_UNREADABLE | CATALOG_UNKNOWN | DEPARTMENT_UNKNOWN | HEADERS_REFUSED
  */
-export async function importFile(ctx: AppContext, req: ImportRequest): Promise<ImportResult> {
+export async function importFile(ctx: AppContext, given: ImportRequest): Promise<ImportResult> {
+  // As typed on the command line: a catalogue by code or Chinese name, a department code in any case or width.
+  const req: ImportRequest = { ...given, catalog: catalogCodeOf(given.catalog), source: normalizeCode(given.source) };
   const receivedAt = ctx.now();
   const receivedDay = beijingDay(receivedAt);
   const catalog = getCatalog(req.catalog, receivedDay);
