@@ -87,6 +87,16 @@ describe('pubcredit import', () => {
     expect(headers.stderr).toMatch(/^错误：/);
   });
 
+  it('batches list --source takes the department code in lower case', async () => {
+    const imported = await runCli(['import', good, '--catalog', 'administrative_penalty', '--source', DEPT, '--json'], dataDir);
+    expect(imported.code, imported.stderr).toBe(0);
+    const run = await runCli(['batches', 'list', '--source', DEPT.toLowerCase(), '--json'], dataDir);
+    expect(run.code, run.stderr).toBe(0);
+    const list = JSON.parse(run.stdout) as { sourceDept: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((b) => b.sourceDept === DEPT)).toBe(true);
+  });
+
   it('a mistyped batch id is not found, not an internal database error', async () => {
     for (const args of [['batches', 'show', 'abc'], ['batches', 'rejected', 'abc', '--format', 'csv', '--out', join(dataDir, 'x.csv')]]) {
       const run = await runCli(args, dataDir);

@@ -44,7 +44,7 @@ export function submitBatch(
 
 /** Batches newest first; a department (viewer) sees only its own, the CLI (no viewer) all or one source. */
 export function listBatchesFor(ctx: AppContext, page: Paging, sourceDept?: string): Promise<Batch[]> {
-  return listBatches(ctx.db, { ...page, sourceDept });
+  return listBatches(ctx.db, { ...page, sourceDept: sourceDept === undefined ? undefined : normalizeCode(sourceDept) });
 }
 
 /**
