@@ -4,7 +4,7 @@ export type SubjectKind = 'legal_person' | 'individual_business' | 'natural_pers
 /** How a field's value is parsed and validated. */
 export type FieldType =
   | 'text'
-  | 'date' // YYYY-MM-DD after normalisation (accepts YYYY/MM/DD, YYYYMMDD, YYYY年M月D日)
+  | 'date' // YYYY-MM-DD after normalisation (accepts YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日)
   | 'decimal' // non-negative number, e.g. 万元 amounts
   | 'uscc' // GB 32100 统一社会信用代码
   | 'orgcode' // GB 11714 组织机构代码

@@ -66,7 +66,7 @@ export function checkField(plan: CatalogPlan, f: FieldDef, input: string, today:
       const typed = typedCode(input);
       const date = parseDateValue(typed);
       if (date === null) {
-        issues.push(err(f, 'date.invalid', `${fieldLabel(f)}“${typed}”不是有效日期，应为 YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 YYYY年M月D日`));
+        issues.push(err(f, 'date.invalid', `${fieldLabel(f)}“${typed}”不是有效日期，应为 YYYY-MM-DD、YYYY/MM/DD、YYYY.MM.DD、YYYYMMDD 或 YYYY年M月D日`));
         return typed;
       }
       if (f.notFuture && date > today) issues.push(err(f, 'date.future', `${fieldLabel(f)} ${date} 晚于导入当日 ${today}`));

@@ -4,6 +4,7 @@
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
+const DOTS = /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/; // 2024.9.30, as Chinese documents write dates
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 // Database exports often append a midnight time to dates; the time is dropped.
@@ -31,7 +32,7 @@ function isIsoShape(s: string): boolean {
 }
 
 /**
- * Parses YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or YYYY年M月D日 to YYYY-MM-DD; null if malformed or impossible.
+ * Parses YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD or YYYY年M月D日 to YYYY-MM-DD; null if malformed or impossible.
  * @example parseDateValue('2024年9月30日') // '2024-09-30'
  */
 export function parseDateValue(s: string): string | null {
@@ -40,7 +41,7 @@ export function parseDateValue(s: string): string | null {
     return isCalendarDate(y, twoDigits(s, 5), twoDigits(s, 8)) ? s : null;
   }
   const v = s.replace(TIME_SUFFIX, '');
-  const m = ISO.exec(v) ?? SLASH.exec(v) ?? COMPACT.exec(v) ?? CHINESE.exec(v);
+  const m = ISO.exec(v) ?? SLASH.exec(v) ?? DOTS.exec(v) ?? COMPACT.exec(v) ?? CHINESE.exec(v);
   if (!m) return null;
   const [, ys = '', ms = '', ds = ''] = m;
   if (!isCalendarDate(Number(ys), Number(ms), Number(ds))) return null;
