@@ -16,6 +16,20 @@ function fail(err: unknown): never {
   process.exit(1);
 }
 
+/** Why the HTTP port could not be opened, in Chinese; undefined for any other failure. */
+function listenFailure(err: unknown, host: string, port: number): string | undefined {
+  switch ((err as { code?: unknown } | null)?.code) {
+    case 'EADDRINUSE':
+      return `端口 ${port} 已被占用（${host}）：可能已有一个 PubCredit 在运行；请先停止占用该端口的程序，或用 PORT 指定其他端口`;
+    case 'EACCES':
+      return `没有权限监听端口 ${port}（${host}）：1024 以下的端口需要管理员权限；请用 PORT 指定 1024 以上的端口`;
+    case 'EADDRNOTAVAIL':
+      return `本机没有地址 ${host}，无法监听：请检查 HOST`;
+    default:
+      return undefined;
+  }
+}
+
 async function start(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
   let ctx: AppContext;
@@ -51,7 +65,16 @@ async function start(config: Config): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    const why = listenFailure(err, config.host, config.port);
+    if (!why) throw err;
+    await publicityJob.stop();
+    await ctx.db.close(); // releases the data-dir lock
+    process.stderr.write(`${why}\n`);
+    process.exit(1);
+  }
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
   log.info({ url, engine: ctx.db.engine }, 'PubCredit listening');
   process.stderr.write(`PubCredit 已启动：${url} （接口文档 ${url}docs）\n`);

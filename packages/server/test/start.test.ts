@@ -81,6 +81,22 @@ describe('npm start (bin/start.mjs)', () => {
     }
   });
 
+  it('says in one Chinese line that the port is taken, and releases the data directory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pubcredit-start-'));
+    const port = await freePort();
+    const taken = createServer().listen(port, '127.0.0.1');
+    await new Promise((done) => taken.once('listening', done));
+    try {
+      const s = start({ PUBCREDIT_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+      expect(await s.exited).toBe(1);
+      const lines = s.stderr().split('\n').filter((l) => l.trim());
+      expect(lines).toEqual([`端口 ${port} 已被占用（127.0.0.1）：可能已有一个 PubCredit 在运行；请先停止占用该端口的程序，或用 PORT 指定其他端口`]);
+      expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false);
+    } finally {
+      taken.close();
+    }
+  });
+
   it('refuses bad configuration with one line', async () => {
     const s = start({ PORT: 'eighty' });
     expect(await s.exited).toBe(1);
