@@ -12,6 +12,9 @@ export interface MasterKeySource {
   dataDir?: string;
 }
 
+/** A command that prints a new master key with nothing but Node (what the README asks for). */
+export const GENERATE_KEY = `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`;
+
 export class MasterKeyError extends Error {
   override readonly name = 'MasterKeyError';
 }
@@ -43,7 +46,8 @@ export function loadMasterKey(source: MasterKeySource): Buffer {
   if (source.file) return readKeyFile(source.file);
   if (!source.dataDir) {
     throw new MasterKeyError(
-      '使用 DATABASE_URL 时必须设置 PUBCREDIT_DATA_KEY 或 PUBCREDIT_KEY_FILE（a master key is required with DATABASE_URL）',
+      '使用 DATABASE_URL 时必须设置 PUBCREDIT_DATA_KEY 或 PUBCREDIT_KEY_FILE（a master key is required with DATABASE_URL）。' +
+        `首次部署可这样生成：${GENERATE_KEY}，并妥善备份：丢失后已加密的身份证号无法解密`,
     );
   }
   const file = join(source.dataDir, 'secrets', 'master.key');
