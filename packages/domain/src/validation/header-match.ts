@@ -9,10 +9,10 @@ export interface HeaderMatch {
 
 const SHOWN_HEADER_CHARS = 30;
 
-/** A header as a message shows it: control characters dropped, at most 30 characters. */
+/** A header as a message shows it: control characters (tabs too) as one space, at most 30 characters. */
 function shownHeader(header: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const text = header.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  const text = header.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   const chars = [...text];
   return chars.length > SHOWN_HEADER_CHARS ? `${chars.slice(0, SHOWN_HEADER_CHARS).join('')}…` : text;
 }

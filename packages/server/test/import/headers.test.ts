@@ -166,7 +166,7 @@ describe.each(testEngines())('import headers and refused files on %s', (engine) 
   it('an unknown header is shown without control characters and cut to 30 characters', async () => {
     const filePath = writeTemp('esc.csv', `\u001b[31m红色\u001b[0m,${'很长的表头'.repeat(10)},CF_WSH\r\nx,y,z\r\n`);
     const err = await expectRefused('HEADERS_REFUSED', () => importFile(ctx, { filePath, catalog: PENALTY, source: DEPT_A.uscc }));
-    expect(err.message).toContain('无法识别的列：[31m红色[0m、很长的表头很长的表头很长的表头很长的表头很长的表头很长的表头…；');
+    expect(err.message).toContain('无法识别的列：[31m红色 [0m、很长的表头很长的表头很长的表头很长的表头很长的表头很长的表头…；');
     expect([...err.message].some((c) => c < ' ')).toBe(false);
   });
 
