@@ -128,6 +128,26 @@ describe.each(testEngines())('import formats on %s', (engine) => {
     });
   });
 
+  describe('text tables separated by tabs or semicolons', () => {
+    // Excel's 文本文件（制表符分隔）(*.txt) on Chinese Windows: GBK, tab-separated; a comma stays text.
+    it.each([
+      ['tab-separated GBK (.txt)', '\t', 'gbk', 'T'],
+      ['semicolon-separated UTF-8', ';', 'utf-8', 'S'],
+    ] as const)('%s is read by its header line', async (_case, separator, encoding, tag) => {
+      const rows = [
+        penaltyRow({ CF_WSH: `平市监罚〔2024〕${tag}1号`, CF_XDR_SHXYM: syntheticUscc(tag === 'T' ? 211 : 212), CF_NR: '罚款2000元，没收违法所得' }),
+        penaltyRow({ CF_WSH: `平市监罚〔2024〕${tag}2号`, CF_XDR_SHXYM: '91410402MA9G12340X' }),
+      ];
+      const text = [CHINESE_HEADERS, ...rows.map((r) => PENALTY_HEADERS.map((c) => r[c] ?? ''))].map((cells) => cells.join(separator)).join('\r\n');
+      const filePath = writeTemp(`table-${tag}.txt`, encoding === 'gbk' ? iconv.encode(text, 'gbk') : text);
+      const result = await importFile(ctx, { filePath, catalog: PENALTY, source: DEPT_A.uscc });
+      expect(result).toMatchObject({ total: 2, accepted: 1, rejected: 1 });
+      expectRowIssues(result, 3, [{ field: 'CF_XDR_SHXYM', rule: 'uscc.check_digit' }]);
+      const [rec] = await storedRecords(ctx, result.batchId);
+      expect(rec?.data.CF_NR).toBe('罚款2000元，没收违法所得');
+    });
+  });
+
   describe('XLSX', () => {
     async function writeXlsx(name: string, build: (sheet: ExcelJS.Worksheet) => void): Promise<string> {
       const workbook = new ExcelJS.Workbook();

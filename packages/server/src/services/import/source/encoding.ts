@@ -32,3 +32,20 @@ export function detectEncoding(head: Buffer): TextEncoding {
     return 'gb18030';
   }
 }
+
+export type CsvDelimiter = ',' | '\t' | ';';
+
+/**
+ * The column separator of a text table, read from its header line: a comma, or else a tab (Excel's
+ * 文本文件（制表符分隔）) or a semicolon when the header holds those and no comma.
+ * @example detectDelimiter(Buffer.from('CF_WSH\tCF_JDRQ\r\n')) // '\t'
+ */
+export function detectDelimiter(head: Buffer): CsvDelimiter {
+  // No byte of a multi-byte UTF-8 or GB18030 character is a tab, comma, semicolon or line end: the bytes can be searched directly.
+  const end = head.findIndex((b) => b === 0x0a || b === 0x0d);
+  const line = head.subarray(0, end === -1 ? head.length : end);
+  if (line.includes(0x2c)) return ',';
+  if (line.includes(0x09)) return '\t';
+  if (line.includes(0x3b)) return ';';
+  return ',';
+}

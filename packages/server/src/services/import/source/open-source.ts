@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { detectEncoding, hasUtf8Bom, readHead } from './encoding';
+import { detectDelimiter, detectEncoding, hasUtf8Bom, readHead } from './encoding';
 import { openCsv } from './csv-source';
 import { openJsonl } from './jsonl-source';
 import { openXlsx } from './xlsx-source';
@@ -58,5 +58,6 @@ export async function openSource(path: string, fileName: string, isKnownKey: (ke
   }
   const encoding = detectEncoding(head);
   if (ext === '.jsonl' || ext === '.ndjson') return openJsonl(path, encoding, isKnownKey);
-  return openCsv(path, encoding, hasUtf8Bom(head));
+  const bom = hasUtf8Bom(head);
+  return openCsv(path, encoding, bom, detectDelimiter(bom ? head.subarray(3) : head));
 }
