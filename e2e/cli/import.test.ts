@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquireDataDirLock } from '@pubcredit/db';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,19 @@ describe('pubcredit import', () => {
     const list = JSON.parse(run.stdout) as { sourceDept: string }[];
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((b) => b.sourceDept === DEPT)).toBe(true);
+  });
+
+  it('batches rejected takes the format from the --out extension', async () => {
+    const imported = await runCli(['import', good, '--catalog', 'administrative_penalty', '--source', DEPT, '--json'], dataDir);
+    const { batchId } = JSON.parse(imported.stdout) as ImportJson;
+    const xlsx = join(dataDir, '退回数据.xlsx');
+    const csv = join(dataDir, '退回数据.csv');
+    for (const out of [xlsx, csv]) {
+      const run = await runCli(['batches', 'rejected', batchId, '--out', out], dataDir);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(readFileSync(csv, 'utf8')).toContain('错误原因');
   });
 
   it('a mistyped batch id is not found, not an internal database error', async () => {

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
@@ -64,9 +65,10 @@ export function registerBatchesCommand(program: Command): void {
     .command('rejected')
     .description('导出批次的退回数据（原表头加“错误原因”列），供部门修改后重报')
     .argument('<id>', '批次号')
-    .requiredOption('--format <csv|xlsx>', '文件格式', parseFormat)
-    .requiredOption('--out <file>', '输出文件路径')
-    .action(async (id: string, opts: { format: ExportFormat; out: string }) => {
+    .option('--format <csv|xlsx>', '文件格式（默认按 --out 的扩展名：.xlsx 为 xlsx，其余为 csv）', parseFormat)
+    .requiredOption('--out <file>', '输出文件路径，如 退回数据.xlsx')
+    .action(async (id: string, given: { format?: ExportFormat; out: string }) => {
+      const opts = { ...given, format: given.format ?? (extname(given.out).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv') } as const;
       await withContext(
         'batches rejected',
         async (ctx, server) => {
