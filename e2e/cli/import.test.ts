@@ -108,6 +108,14 @@ describe('pubcredit import', () => {
     }
     expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
     expect(readFileSync(csv, 'utf8')).toContain('错误原因');
+
+    // An output path that cannot be written is named, in Chinese.
+    const nowhere = join(dataDir, 'no-such-dir', 'x.csv');
+    const missingDir = await runCli(['batches', 'rejected', batchId, '--out', nowhere], dataDir);
+    expect(missingDir.code).toBe(1);
+    expect(missingDir.stderr).toBe(`错误：无法访问文件 ${nowhere}：文件或所在目录不存在\n`);
+    const directory = await runCli(['batches', 'rejected', batchId, '--out', dataDir], dataDir);
+    expect(directory.stderr).toBe(`错误：无法访问文件 ${dataDir}：这是一个目录，请给出文件名\n`);
   });
 
   it('a mistyped batch id is not found, not an internal database error', async () => {
