@@ -54,11 +54,18 @@ function holderMayBeAlive(info: LockInfo): boolean {
   return info.pid === process.pid || isAlive(info.pid);
 }
 
+/** An ISO instant as the clock on an office wall shows it: `2026-11-29 16:59:06（北京时间）`. */
+function beijingTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return `${new Date(t + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')}（北京时间）`;
+}
+
 function lockedError(dir: string, info: LockInfo): DbError {
   const owner = info.owner ? `，${info.owner}` : '';
   return new DbError(
     'DATA_DIR_LOCKED',
-    `数据目录 ${dir} 正被另一个 PubCredit 进程使用（pid ${info.pid}${owner}，启动于 ${info.startedAt}）。` +
+    `数据目录 ${dir} 正被另一个 PubCredit 进程使用（pid ${info.pid}${owner}，启动于 ${beijingTime(info.startedAt)}）。` +
       '请先停止它，或用 DATABASE_URL 连接 PostgreSQL。',
     { dir, ...info },
   );

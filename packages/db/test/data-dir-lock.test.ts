@@ -52,6 +52,8 @@ describe('data directory lock', () => {
       expect((err as DbError).code).toBe('DATA_DIR_LOCKED');
       expect((err as DbError).message).toContain(`数据目录 ${dir} 正被另一个 PubCredit 进程使用（pid ${child.pid}，pubcredit server on :8080，启动于 `);
       expect((err as DbError).message).toContain('请先停止它，或用 DATABASE_URL 连接 PostgreSQL。');
+      // The start time as a clerk's clock shows it, not a UTC instant.
+      expect((err as DbError).message).toMatch(/启动于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间）/);
     }
   });
 
