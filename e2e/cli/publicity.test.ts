@@ -86,7 +86,7 @@ describe('pubcredit tiers', () => {
       ['publicity.tier_rule.remove', `administrative_penalty/${DEPT}/03`, 'success'],
       ['publicity.tier_rule.remove', `administrative_penalty/${DEPT}/罚款`, 'error'],
     ]);
-  });
+  }, 180_000); // nine CLI runs, each opening the embedded database
 
   it('refuses a bad rule with one Chinese line', async () => {
     const run = await runCli(['tiers', 'set', '--catalog', 'administrative_penalty', '--penalty-type', '打板子', '--tier', 'minor', '--basis', 'x'], dataDir);

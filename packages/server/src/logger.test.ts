@@ -8,7 +8,7 @@ describe('maskUrl', () => {
   });
 
   it('masks a first-generation ID and a mobile number, also next to percent-encoded text', () => {
-    expect(maskUrl('/api/v1/subjects?q=410402900101123')).toBe('/api/v1/subjects?q=4*************3');
+    expect(maskUrl('/api/v1/subjects?q=410402900101123')).toBe('/api/v1/subjects?q=4104********123');
     expect(maskUrl('/api/v1/subjects?q=13812345678')).toBe('/api/v1/subjects?q=138****5678');
     expect(maskUrl('/api/v1/subjects?q=%E5%BC%A0%E4%B8%8913812345678')).toBe('/api/v1/subjects?q=张三138****5678');
     expect(maskUrl('/api/v1/subjects?q=%E5%BC%A0%E4%B8%89410402199001011230')).not.toContain('410402199001011230');
