@@ -16,6 +16,7 @@ import {
   createImportContext,
   expectNothingLost,
   expectRowIssues,
+  issuesOf,
   penaltyRow,
   personRow,
   quarantinedRows,
@@ -148,6 +149,36 @@ describe.each(testEngines())('import formats on %s', (engine) => {
     });
   });
 
+  describe('title rows', () => {
+    it('a CSV saved from a template with its title line: the title is looked past and named', async () => {
+      const row = penaltyRow({ CF_WSH: '平市监罚〔2024〕T1号', CF_XDR_SHXYM: syntheticUscc(305) });
+      const csv = `行政处罚信息公示表${','.repeat(PENALTY_HEADERS.length - 1)}\r\n${toCsv([row])}`;
+      const filePath = writeTemp('带标题.csv', iconv.encode(csv, 'gb18030'));
+      const result = await importFile(ctx, { filePath, fileName: '带标题.csv', catalog: PENALTY, source: DEPT_A.uscc });
+      expect(result).toMatchObject({ total: 1, accepted: 1, rejected: 0 });
+      expect(result.issues).toEqual([
+        { row: 1, field: '', severity: 'warning', rule: 'file.title_rows', message: '第1行不是表头（如表格标题、填报单位），已跳过；表头在第2行' },
+      ]);
+      expect((await storedRecords(ctx, result.batchId)).map((r) => r.row_no)).toEqual([3]);
+    });
+
+    it('a file with headers and no data row is processed with a warning saying so', async () => {
+      const filePath = writeTemp('只有表头.csv', `${PENALTY_HEADERS.join(',')}\r\n`);
+      const result = await importFile(ctx, { filePath, fileName: '只有表头.csv', catalog: PENALTY, source: DEPT_A.uscc });
+      expect(result).toMatchObject({ total: 0, accepted: 0, rejected: 0, issuesTotal: 1 });
+      expect(result.issues).toEqual([
+        { row: 1, field: '', severity: 'warning', rule: 'file.no_rows', message: '表头（第1行）之下没有数据行，没有导入任何记录；请检查是否选错了文件或工作表' },
+      ]);
+      const { rows } = await ctx.db.query<{ rule: string; warnings: number }>(
+        'select i.rule, b.warnings from batch_issues i join batches b using (batch_id) where batch_id = $1',
+        [result.batchId],
+      );
+      expect(rows).toEqual([{ rule: 'file.no_rows', warnings: 1 }]);
+      const dry = await importFile(ctx, { filePath, fileName: '只有表头.csv', catalog: PENALTY, source: DEPT_A.uscc, dryRun: true });
+      expect(dry.issues.map((i) => i.rule)).toEqual(['file.no_rows']);
+    });
+  });
+
   describe('XLSX', () => {
     async function writeXlsx(name: string, build: (sheet: ExcelJS.Worksheet) => void): Promise<string> {
       const workbook = new ExcelJS.Workbook();
@@ -197,6 +228,29 @@ describe.each(testEngines())('import formats on %s', (engine) => {
       expect(result).toMatchObject({ total: 2, accepted: 1, rejected: 1 });
       expectRowIssues(result, 5, [{ field: 'CF_XDR_SHXYM', rule: 'uscc.check_digit' }]);
       expect((await storedRecords(ctx, result.batchId)).map((r) => r.row_no)).toEqual([4]);
+    });
+
+    it('looks past a title and 填报单位 above the header, names them in a warning, keeps the sheet’s row numbers', async () => {
+      const bad = penaltyRow({ CF_WSH: '平市监罚〔2024〕X8号', CF_XDR_SHXYM: '91410402MA9G12340X' });
+      const filePath = await writeXlsx('带标题的模板.xlsx', (sheet) => {
+        sheet.addRow(['平顶山市市场监督管理局行政处罚信息公示表']);
+        sheet.mergeCells(1, 1, 1, CHINESE_HEADERS.length);
+        sheet.addRow(['填报单位：平顶山市市场监督管理局', null, null, '填报日期：2024年3月5日']);
+        sheet.addRow(CHINESE_HEADERS);
+        sheet.addRow(PENALTY_HEADERS.map((c) => penaltyRow({ CF_WSH: '平市监罚〔2024〕X7号', CF_XDR_SHXYM: syntheticUscc(304) })[c] ?? null));
+        sheet.addRow(PENALTY_HEADERS.map((c) => bad[c] ?? null));
+      });
+      const result = await importFile(ctx, { filePath, fileName: '带标题的模板.xlsx', catalog: PENALTY, source: DEPT_A.uscc });
+      expect(result).toMatchObject({ total: 2, accepted: 1, rejected: 1 });
+      expect(issuesOf(result, 1)).toEqual([
+        { row: 1, field: '', severity: 'warning', rule: 'file.title_rows', message: '第1–2行不是表头（如表格标题、填报单位），已跳过；表头在第3行' },
+      ]);
+      expectRowIssues(result, 5, [{ field: 'CF_XDR_SHXYM', rule: 'uscc.check_digit' }]);
+      expect((await storedRecords(ctx, result.batchId)).map((r) => r.row_no)).toEqual([4]);
+      // The warning is kept with the batch like every other issue.
+      const { rows } = await ctx.db.query<{ row_no: number; rule: string }>('select row_no, rule from batch_issues where batch_id = $1 order by row_no', [result.batchId]);
+      expect(rows.map((r) => [r.row_no, r.rule])).toEqual([[1, 'file.title_rows'], [5, 'uscc.check_digit']]);
+      await expectNothingLost(ctx, result);
     });
 
     it('an ID number held in a number cell (15 digits kept) is reported as such, not as a bad check digit', async () => {

@@ -8,6 +8,8 @@ import type { AppContext } from '../../context';
 import { getWorkingCalendar } from '../calendar.service';
 import { classifyChunk, writeChunk } from './chunk-writer';
 import type { BatchInfo, Chunk, Counts } from './chunk-writer';
+import { findHeaderRow } from './header-row';
+import type { FoundHeader } from './header-row';
 import { RowPreparer } from './row-preparer';
 import { openSource } from './source/open-source';
 import type { OpenedSource, SourceRow } from './source/source.types';
@@ -99,9 +101,12 @@ function matchColumns(catalog: CatalogDef, source: OpenedSource): { columns: (st
   return { columns, ignored };
 }
 
-/** Reads the rows in chunks; a read failure mid-file refuses the whole file (FILE_UNREADABLE). */
-async function* chunksOf(source: OpenedSource, prepare: (chunk: Chunk, row: SourceRow) => void): AsyncGenerator<Chunk> {
-  let chunk: Chunk = { records: [], rejected: [], issues: [] };
+/**
+ * Reads the rows in chunks; a read failure mid-file refuses the whole file (FILE_UNREADABLE). Issues
+ * about the file itself go with the first chunk.
+ */
+async function* chunksOf(source: OpenedSource, prepare: (chunk: Chunk, row: SourceRow) => void, fileIssues: readonly RowIssue[]): AsyncGenerator<Chunk> {
+  let chunk: Chunk = { records: [], rejected: [], issues: [...fileIssues] };
   let size = 0;
   try {
     for await (const row of source.rows) {
@@ -119,7 +124,27 @@ async function* chunksOf(source: OpenedSource, prepare: (chunk: Chunk, row: Sour
     if (err instanceof UnreadableFile) throw new DomainError('FILE_UNREADABLE', err.message);
     throw err;
   }
-  if (size > 0) yield chunk;
+  if (size > 0 || chunk.issues.length > 0) yield chunk;
+}
+
+function noDataRows(headerRowNo: number): RowIssue {
+  return {
+    row: headerRowNo,
+    field: '',
+    severity: 'warning',
+    rule: 'file.no_rows',
+    message: `表头（第${headerRowNo}行）之下没有数据行，没有导入任何记录；请检查是否选错了文件或工作表`,
+  };
+}
+
+/** The header row (looked for below a title, findHeaderRow) and what each column holds. */
+async function headerOf(catalog: CatalogDef, opened: OpenedSource): Promise<FoundHeader<ReturnType<typeof matchColumns>>> {
+  try {
+    return await findHeaderRow(opened, (s) => matchColumns(catalog, s));
+  } catch (err) {
+    if (err instanceof UnreadableFile) throw new DomainError('FILE_UNREADABLE', err.message);
+    throw err;
+  }
 }
 
 /**
@@ -146,14 +171,15 @@ export async function importFile(ctx: AppContext, given: ImportRequest): Promise
   const tierRules = (await listTierRules(ctx.db)).filter((r) => r.catalog === catalog.code);
   const fileHash = req.dryRun ? undefined : sha256File(req.filePath);
   fileHash?.catch(() => {});
-  const source = await open(req, catalog);
-
-  const { columns, ignored } = matchColumns(catalog, source);
+  const found = await headerOf(catalog, await open(req, catalog));
+  const { source, notice } = found;
+  const { columns, ignored } = found.matched;
   const preparer = new RowPreparer({ catalog, source: req.source, columns, ignored, headers: source.headers, keys: ctx.keys, calendar, receivedDay, tierRules });
 
-  const totals = { total: 0, accepted: 0, rejected: 0, warnings: 0 };
-  const issues: RowIssue[] = [];
-  let issuesTotal = 0;
+  const fileIssues = notice ? [notice] : [];
+  const totals = { total: 0, accepted: 0, rejected: 0, warnings: fileIssues.length };
+  const issues: RowIssue[] = [...fileIssues];
+  let issuesTotal = fileIssues.length;
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const batch: BatchInfo = { batchId: randomUUID(), catalog: catalog.code, edition: catalog.edition, source: req.source, receivedAt };
 
@@ -173,7 +199,7 @@ export async function importFile(ctx: AppContext, given: ImportRequest): Promise
       if (issue.severity === 'warning') totals.warnings++;
       if (issuesTotal++ < MAX_RESULT_ISSUES) issues.push(issue);
     }
-  });
+  }, fileIssues);
 
   // While the database stores chunk n, the next chunk is parsed and validated.
   const pump = async (write: (chunk: Chunk) => Promise<void>): Promise<void> => {
@@ -185,6 +211,14 @@ export async function importFile(ctx: AppContext, given: ImportRequest): Promise
       req.onProgress?.(totals.total);
     }
     await pending;
+    if (totals.total === 0) {
+      // Processed, but a department that sent only headers (a wrong file or sheet) must be told.
+      const empty = noDataRows(source.headerRowNo);
+      totals.warnings++;
+      issuesTotal++;
+      issues.push(empty);
+      await write({ records: [], rejected: [], issues: [empty] });
+    }
   };
 
   if (req.dryRun) {

@@ -101,5 +101,5 @@ export async function openCsv(path: string, encoding: TextEncoding, hasBom: bool
       yield row;
     }
   }
-  return { format: 'csv', encoding, headers, rows: rows() };
+  return { format: 'csv', encoding, headers, headerRowNo: 1, rows: rows() };
 }

@@ -88,5 +88,5 @@ export async function openJsonl(path: string, encoding: TextEncoding, isKnownKey
       yield toRow(lineNo, parsed as Record<string, unknown>);
     }
   }
-  return { format: 'jsonl', encoding, headers, rows: rows() };
+  return { format: 'jsonl', encoding, headers, headerRowNo: 1, rows: rows() };
 }

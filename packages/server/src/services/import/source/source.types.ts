@@ -17,6 +17,8 @@ export interface OpenedSource {
   encoding: string | null;
   /** Header cells; JSON Lines appends keys first seen on later lines. */
   headers: string[];
+  /** The row number of the header (1, or the sheet's own when empty rows stand above it). */
+  headerRowNo: number;
   rows: AsyncIterable<SourceRow>;
 }
 
