@@ -139,6 +139,11 @@ describe.each(testEngines())('import headers and refused files on %s', (engine) 
     const filePath = writeTemp('ok.csv', toCsv([penaltyRow({ CF_WSH: '平市监罚〔2024〕H7号' })]));
     const err = await expectRefused('DEPARTMENT_UNKNOWN', () => importFile(ctx, { filePath, catalog: PENALTY, source: COMPANY }));
     expect(err.message).toContain(COMPANY);
+    expect(err.message).toContain('departments add');
+    // A mistyped code is named as such, not as unregistered (registering it would fail too).
+    const typo = await expectRefused('DEPARTMENT_UNKNOWN', () => importFile(ctx, { filePath, catalog: PENALTY, source: '11410400005847120X' }));
+    expect(typo.message).toMatch(/^报送部门代码 11410400005847120X 不是有效的统一社会信用代码（.*校验码.*），请核对$/);
+    expect(typo.message).not.toContain('departments add');
   });
 
   it.each([
@@ -149,7 +154,9 @@ describe.each(testEngines())('import headers and refused files on %s', (engine) 
     ['an .xlsx workbook that is corrupt', () => writeTemp('broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]))],
   ])('refuses %s (FILE_UNREADABLE)', async (_what, file) => {
     const filePath = file();
-    await expectRefused('FILE_UNREADABLE', () => importFile(ctx, { filePath, catalog: PENALTY, source: DEPT_A.uscc }));
+    const err = await expectRefused('FILE_UNREADABLE', () => importFile(ctx, { filePath, catalog: PENALTY, source: DEPT_A.uscc }));
+    // No library's English code (FILE_ENDED, invalid signature …) reaches the department.
+    expect(err.message).not.toMatch(/[A-Z]{2,}_[A-Z]{2,}|signature|invalid|Error/);
   });
 
   it.each([

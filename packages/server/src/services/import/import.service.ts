@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { getDepartment, insertBatch, listTierRules, lockSourceForImport } from '@pubcredit/db';
-import { DomainError, catalogCodeOf, fieldForHeader, getCatalog, matchHeaders, normalizeCode, normalizeHeader } from '@pubcredit/domain';
+import { DomainError, catalogCodeOf, checkUscc, fieldForHeader, getCatalog, matchHeaders, normalizeCode, normalizeHeader } from '@pubcredit/domain';
 import type { CatalogDef, RowIssue } from '@pubcredit/domain';
 import type { AppContext } from '../../context';
 import { getWorkingCalendar } from '../calendar.service';
@@ -160,6 +160,12 @@ export async function importFile(ctx: AppContext, given: ImportRequest): Promise
   const receivedDay = beijingDay(receivedAt);
   const catalog = getCatalog(req.catalog, receivedDay);
   if (!(await getDepartment(ctx.db, req.source))) {
+    // A mistyped code is not "unregistered": registering it as suggested would fail too.
+    const code = checkUscc(req.source);
+    if (!code.valid) {
+      const why = code.issues.find((i) => i.severity === 'error')?.message ?? '格式不正确';
+      throw new DomainError('DEPARTMENT_UNKNOWN', `报送部门代码 ${req.source} 不是有效的统一社会信用代码（${why}），请核对`, { source: req.source });
+    }
     throw new DomainError(
       'DEPARTMENT_UNKNOWN',
       `报送部门 ${req.source} 未登记；请先执行 pubcredit departments add --code ${req.source} --name 部门名称`,

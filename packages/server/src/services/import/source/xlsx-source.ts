@@ -55,8 +55,9 @@ export async function openXlsx(path: string): Promise<OpenedSource> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const unreadable = (err: unknown): UnreadableFile =>
-    new UnreadableFile(`无法读取 Excel 文件（${(err as Error).message || '格式损坏'}），请确认是 .xlsx 格式`);
+  // exceljs and its zip reader say why in English codes (FILE_ENDED, invalid signature): not for users.
+  const unreadable = (): UnreadableFile =>
+    new UnreadableFile('无法读取 Excel 文件：文件不完整或已损坏（如未下载完整），请在 Excel 中打开并另存为 .xlsx 后重新上传');
 
   let rowsOfSheet: AsyncIterator<ExcelJS.Row>;
   let header: ExcelJS.Row | undefined;
@@ -68,7 +69,7 @@ export async function openXlsx(path: string): Promise<OpenedSource> {
     const first = await rowsOfSheet.next();
     header = first.done ? undefined : first.value;
   } catch (err) {
-    throw err instanceof UnreadableFile ? err : unreadable(err);
+    throw err instanceof UnreadableFile ? err : unreadable();
   }
   if (!header) throw new UnreadableFile('第一个工作表为空，没有表头行');
   const headers = rowCells(header.values);
@@ -78,8 +79,8 @@ export async function openXlsx(path: string): Promise<OpenedSource> {
       let next: IteratorResult<ExcelJS.Row>;
       try {
         next = await rowsOfSheet.next();
-      } catch (err) {
-        throw unreadable(err);
+      } catch {
+        throw unreadable();
       }
       if (next.done) return;
       // Rows are numbered as Excel shows them, also when empty rows stand above the header.
