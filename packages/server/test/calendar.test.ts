@@ -38,13 +38,17 @@ describe.each(testEngines())('working calendar service on %s', (engine) => {
     const before = await getWorkingCalendar(ctx);
     expect(await getWorkingCalendar(ctx)).toBe(before);
     const saved = await loadCalendarYear(ctx, SCHEDULE_2027, '国办发明电（测试）');
-    expect(saved).toMatchObject({ year: 2027, holidays: ['2027-01-01', '2027-05-03'], workdays: ['2027-04-25'] });
+    expect(saved).toMatchObject({ year: 2027, holidays: ['2027-01-01', '2027-05-03'], workdays: ['2027-04-25'], replaced: null });
     expect(await getWorkingCalendar(ctx)).not.toBe(before);
     // 2027-04-20 Tue → 21, 22, 23, 25 (Sun, 调休), 26
     expect(await addWorkingDays(ctx, '2027-04-20', 5)).toBe('2027-04-26');
     const years = await listCoveredYears(ctx);
     expect(years.find((y) => y.year === 2027)).toMatchObject({ source: '国办发明电（测试）' });
     expect(years.find((y) => y.year === 2024)).toMatchObject({ source: 'chinese-days', loadedAt: null });
+    // Loading a year again, or over the built-in data, names what it replaces.
+    expect((await loadCalendarYear(ctx, SCHEDULE_2027, '国办发明电（更正）')).replaced).toMatchObject({ year: 2027, source: '国办发明电（测试）' });
+    const over2024 = SCHEDULE_2027.replaceAll('2027', '2024');
+    expect((await loadCalendarYear(ctx, over2024, '测试')).replaced).toEqual({ year: 2024, source: 'chinese-days', loadedAt: null });
   });
 
   it('refuses a malformed schedule', async () => {

@@ -41,9 +41,14 @@ export function registerCalendarCommand(program: Command): void {
       const saved = await withContext('calendar load', (ctx, server) => server.loadCalendarYear(ctx, json, opts.source ?? file), {
         action: 'calendar.load',
         details: { file, source: opts.source ?? file },
-        result: (y) => ({ year: y.year, holidays: y.holidays.length, workdays: y.workdays.length }),
+        result: (y) => ({ year: y.year, holidays: y.holidays.length, workdays: y.workdays.length, replaced: y.replaced?.source ?? null }),
       });
       println(`已载入 ${saved.year} 年节假日安排：放假 ${saved.holidays.length} 天，调休上班 ${saved.workdays.length} 天（来源：${saved.source}）`);
+      const { replaced } = saved;
+      if (replaced) {
+        const was = replaced.loadedAt ? `${replaced.source}，${replaced.loadedAt.toISOString().slice(0, 10)} 载入` : `内置数据 ${replaced.source}`;
+        println(`已替换该年原有的安排（${was}）；此后按新安排计算工作日，已存记录的报送工作日数不变。`);
+      }
     });
 
   calendar

@@ -25,12 +25,17 @@ export function invalidateWorkingCalendar(ctx: AppContext): void {
   cache.delete(ctx.db);
 }
 
+/** A loaded year, and what it replaced: an earlier load or the built-in data (null: the year was unknown). */
+export type LoadedCalendarYear = CalendarYear & { replaced: CoveredYear | null };
+
 /**
- * Loads one year's official schedule (holiday-cn JSON) into the database.
+ * Loads one year's official schedule (holiday-cn JSON) into the database; it takes precedence over
+ * the built-in data and replaces an earlier load of the year, which the result names.
  * @throws DomainError CALENDAR_BAD_SCHEDULE
  */
-export async function loadCalendarYear(ctx: AppContext, json: string, source: string): Promise<CalendarYear> {
+export async function loadCalendarYear(ctx: AppContext, json: string, source: string): Promise<LoadedCalendarYear> {
   const schedule = parseYearSchedule(json, source);
+  const replaced = (await listCoveredYears(ctx)).find((y) => y.year === schedule.year) ?? null;
   const saved = await saveCalendarYear(ctx.db, {
     year: schedule.year,
     holidays: [...schedule.holidays],
@@ -38,7 +43,7 @@ export async function loadCalendarYear(ctx: AppContext, json: string, source: st
     source: schedule.source,
   });
   invalidateWorkingCalendar(ctx);
-  return saved;
+  return { ...saved, replaced };
 }
 
 /**
