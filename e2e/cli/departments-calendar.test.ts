@@ -25,7 +25,7 @@ describe('pubcredit departments and calendar', () => {
     expect(bad.stderr).toMatch(/^错误：统一社会信用代码.*无效/);
     const dup = await runCli(['departments', 'add', '--code', DEPT, '--name', '平顶山市市场监督管理局'], dataDir);
     expect(dup.code).toBe(1);
-    expect(stderrLines(dup)).toEqual([expect.stringContaining('已登记')]);
+    expect(stderrLines(dup)).toEqual([expect.stringContaining('已登记为“平顶山市市场监督管理局”，无需重复登记')]);
   });
 
   it('adds working days across 国庆 2024 (10-01…10-07 off, 10-12 调休 working)', async () => {

@@ -1,4 +1,4 @@
-import { addDepartment, listDepartments } from '@pubcredit/db';
+import { DbError, addDepartment, getDepartment, listDepartments } from '@pubcredit/db';
 import type { Department } from '@pubcredit/db';
 import { DomainError, checkUscc, normalizeCode, normalizeText } from '@pubcredit/domain';
 import type { AppContext } from '../context';
@@ -21,7 +21,14 @@ export async function registerDepartment(ctx: AppContext, input: RegisterDepartm
     throw new DomainError('INVALID_ARGUMENT', `统一社会信用代码 ${uscc} 无效：${reasons.join('；')}`, { uscc });
   }
   if (!name) throw new DomainError('INVALID_ARGUMENT', '部门名称不能为空');
-  return addDepartment(ctx.db, { uscc, name });
+  try {
+    return await addDepartment(ctx.db, { uscc, name });
+  } catch (err) {
+    const existing = err instanceof DbError && err.code === 'DEPARTMENT_EXISTS' ? await getDepartment(ctx.db, uscc) : null;
+    if (!existing) throw err;
+    // Say under which name: a clerk re-running a setup script, or two departments sharing a code by mistake.
+    throw new DbError('DEPARTMENT_EXISTS', `部门 ${uscc} 已登记为“${existing.name}”，无需重复登记`, { uscc, name: existing.name });
+  }
 }
 
 export function listAllDepartments(ctx: AppContext): Promise<Department[]> {
