@@ -1,4 +1,4 @@
-import { TIER_NAMES } from '@pubcredit/domain';
+import { TIER_NAMES, beijingDateTime as beijingTime } from '@pubcredit/domain';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { CreditReport } from '../../schemas/report.schema';
@@ -19,21 +19,6 @@ const MARGIN = 50;
 const FOOTER_HEIGHT = 40;
 const QR_SIZE = 92;
 const GREY = '#555555';
-const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** 'YYYY-MM-DD HH:mm:ss（北京时间）' */
-function beijingTime(iso: string): string {
-  return `${BEIJING_TIME.format(new Date(iso))}（北京时间）`;
-}
-
 /** Draws the QR code of the text as vector squares (crisp at any zoom, no image decoding). */
 function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });

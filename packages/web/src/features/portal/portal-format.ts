@@ -3,6 +3,7 @@
  * publicity wording, record fields by Chinese name, and the query strings of the portal's pages.
  */
 import { maskIdNumbersInText } from '@pubcredit/domain/mask';
+import { beijingDateTime as beijingTime } from '@pubcredit/domain/time';
 import type { Highlight, PublicRecord, PublicityTier, ReportVerification, SubjectKind } from '../../api/portal.types';
 
 export interface Segment {
@@ -185,24 +186,12 @@ export function disclosureSearch(params: DisclosureParams): string {
   return qs ? `?${qs}` : '';
 }
 
-const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /**
  * 'YYYY-MM-DD HH:mm:ss（北京时间）', as printed on the credit report, whatever the browser's time
  * zone: a bank officer compares the two, and 09:06 against a report's 17:06 looks like a forgery.
  */
 export function beijingDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${BEIJING_TIME.format(d)}（北京时间）`;
+  return iso ? beijingTime(iso) : '—';
 }
 
 export type VerifyOutcome = 'authentic' | 'changed' | 'forged' | 'not_found';
