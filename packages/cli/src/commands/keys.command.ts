@@ -100,7 +100,7 @@ export function registerKeysCommand(program: Command): void {
 
   keys
     .command('reencrypt')
-    .description('用当前密钥重新加密其他密钥加密的密文（可中断，重新运行即继续），并加密旧的退回数据中的证件号码')
+    .description('用当前密钥重新加密其他密钥加密的密文（可中断，重新运行即继续），并加密旧版本明文存放的证件号码、手机号（退回数据，及记录文字字段中的）')
     .option('--batch-size <n>', '每个事务处理的行数（默认 1000）', parseBatchSize)
     .action(async (opts: { batchSize?: number }) => {
       const report = await withContext(
