@@ -68,8 +68,9 @@ export function registerImportCommand(program: Command): void {
         'import',
         async (ctx, server) => {
           const progress = startProgress(!opts.json);
+          let done = false;
           try {
-            return await server.importFile(ctx, {
+            const imported = await server.importFile(ctx, {
               filePath: file,
               fileName: basename(file),
               catalog: opts.catalog,
@@ -77,8 +78,10 @@ export function registerImportCommand(program: Command): void {
               dryRun,
               onProgress: progress?.onProgress,
             });
+            done = true;
+            return imported;
           } finally {
-            progress?.stop();
+            progress?.stop(done);
           }
         },
         audit,

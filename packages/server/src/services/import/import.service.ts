@@ -25,8 +25,8 @@ export interface ImportRequest {
   source: string;
   /** Validate and classify only; nothing is written and no batch is created. */
   dryRun?: boolean;
-  /** Called after each chunk with the data rows read so far. */
-  onProgress?: (rowsDone: number) => void;
+  /** Called after each chunk with the data rows read so far and the share of the file read (0…1, null when unknown). */
+  onProgress?: (rowsDone: number, share: number | null) => void;
 }
 
 export interface ImportResult {
@@ -214,7 +214,7 @@ export async function importFile(ctx: AppContext, given: ImportRequest): Promise
       await pending;
       pending = write(chunk);
       pending.catch(() => {}); // awaited on the next turn; this only prevents an unhandled-rejection crash meanwhile
-      req.onProgress?.(totals.total);
+      req.onProgress?.(totals.total, source.readShare());
     }
     await pending;
     if (totals.total === 0) {

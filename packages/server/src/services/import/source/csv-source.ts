@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
+import type { ReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { CsvDelimiter, TextEncoding } from './encoding';
 import { LineEndNormaliser } from './line-ends';
 import type { OpenedSource, SourceRow } from './source.types';
 import { UnreadableFile } from './source.types';
+import { readShareOf } from './read-share';
 
 const REPLACEMENT = '\uFFFD';
 
@@ -15,8 +17,7 @@ const HIGH_WATER_ROWS = 20_000;
  * in a queue and the file stream is paused while the queue is full, so memory stays bounded. An
  * unclosed quote would silently swallow the rows after it: it refuses the file instead.
  */
-async function* parsedRows(path: string, encoding: TextEncoding, skipBom: boolean, delimiter: CsvDelimiter): AsyncGenerator<string[]> {
-  const bytes = createReadStream(path, { highWaterMark: 1 << 20, start: skipBom ? 3 : 0 });
+async function* parsedRows(bytes: ReadStream, encoding: TextEncoding, delimiter: CsvDelimiter): AsyncGenerator<string[]> {
   const decoded = encoding === 'utf-8' ? bytes.setEncoding('utf8') : bytes.pipe(iconv.decodeStream('gb18030'));
   const text = decoded.pipe(new LineEndNormaliser());
   let queue: string[][] = [];
@@ -78,7 +79,8 @@ async function* parsedRows(path: string, encoding: TextEncoding, skipBom: boolea
  * them: a quoted cell spanning lines is one row, an empty line is a row of its own.
  */
 export async function openCsv(path: string, encoding: TextEncoding, hasBom: boolean, delimiter: CsvDelimiter = ','): Promise<OpenedSource> {
-  const iterator = parsedRows(path, encoding, hasBom, delimiter);
+  const bytes = createReadStream(path, { highWaterMark: 1 << 20, start: hasBom ? 3 : 0 });
+  const iterator = parsedRows(bytes, encoding, delimiter);
   const first = await iterator.next();
   if (first.done) throw new UnreadableFile('文件为空，没有表头行');
   const headers = first.value;
@@ -101,5 +103,5 @@ export async function openCsv(path: string, encoding: TextEncoding, hasBom: bool
       yield row;
     }
   }
-  return { format: 'csv', encoding, headers, headerRowNo: 1, rows: rows() };
+  return { format: 'csv', encoding, headers, headerRowNo: 1, rows: rows(), readShare: readShareOf(bytes, path) };
 }

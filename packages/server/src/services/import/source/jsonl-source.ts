@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import type { TextEncoding } from './encoding';
 import type { OpenedSource, SourceRow } from './source.types';
 import { UnreadableFile } from './source.types';
+import { readShareOf } from './read-share';
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -88,5 +89,5 @@ export async function openJsonl(path: string, encoding: TextEncoding, isKnownKey
       yield toRow(lineNo, parsed as Record<string, unknown>);
     }
   }
-  return { format: 'jsonl', encoding, headers, headerRowNo: 1, rows: rows() };
+  return { format: 'jsonl', encoding, headers, headerRowNo: 1, rows: rows(), readShare: readShareOf(bytes, path) };
 }

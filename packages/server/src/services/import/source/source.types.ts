@@ -20,6 +20,11 @@ export interface OpenedSource {
   /** The row number of the header (1, or the sheet's own when empty rows stand above it). */
   headerRowNo: number;
   rows: AsyncIterable<SourceRow>;
+  /**
+   * How much of the file is read so far, 0…1 (for a progress bar); null when the bytes read say
+   * nothing of the rows done (an .xlsx: its zip is read ahead, the sheet held until the strings come).
+   */
+  readShare: () => number | null;
 }
 
 /** A file that cannot be read at all; the importer turns it into FILE_UNREADABLE. */

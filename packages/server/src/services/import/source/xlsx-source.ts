@@ -87,5 +87,5 @@ export async function openXlsx(path: string): Promise<OpenedSource> {
       yield { rowNo: next.value.number, cells: rowCells(next.value.values) };
     }
   }
-  return { format: 'xlsx', encoding: null, headers, headerRowNo: header.number, rows: rows() };
+  return { format: 'xlsx', encoding: null, headers, headerRowNo: header.number, rows: rows(), readShare: () => null };
 }
