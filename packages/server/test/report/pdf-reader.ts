@@ -21,20 +21,26 @@ async function open(pdf: Uint8Array): Promise<PDFDocumentProxy> {
   return getDocument({ data: new Uint8Array(pdf), disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
 }
 
-/** The text of every page, a line break where pdf.js sees the end of a line. */
-export async function pdfText(pdf: Uint8Array): Promise<string> {
+/** The text of each page, a line break where pdf.js sees the end of a line. */
+export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
   const doc = await open(pdf);
   try {
-    let text = '';
+    const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const content = await (await doc.getPage(n)).getTextContent();
+      let text = '';
       for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
-      text += '\n';
+      pages.push(text);
     }
-    return text;
+    return pages;
   } finally {
     await doc.destroy();
   }
+}
+
+/** The text of every page, a line break where pdf.js sees the end of a line. */
+export async function pdfText(pdf: Uint8Array): Promise<string> {
+  return (await pdfPages(pdf)).map((page) => `${page}\n`).join('');
 }
 
 /** One page rendered at the given resolution, as a scan would see it. */

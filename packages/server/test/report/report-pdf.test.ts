@@ -8,12 +8,14 @@ import type { CreditReport, ReportVerification } from '../../src/schemas/report.
 import { REPORT_NO_PATTERN } from '../../src/services/report/report-number';
 import { reportSettings } from '../../src/services/report/report.service';
 import { COMPANY_USCC, DEPT_B, addDepartments } from '../fixtures';
+import { syntheticUscc } from '../import/import-helpers';
 import { addRecord, addSubject } from '../portal/portal-fixtures';
 import { createTestApp, createTestContext } from '../test-context';
-import { decodeQr, decodeQrPng, inkShare, pdfText, renderPdfPage } from './pdf-reader';
+import { decodeQr, decodeQrPng, inkShare, pdfPages, pdfText, renderPdfPage } from './pdf-reader';
 
 const FULL_ID = '410402199001011230';
 const COMPANY = '平顶山市鹰城建材有限公司';
+const MANY_USCC = syntheticUscc(901);
 
 describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) => {
   let ctx: AppContext;
@@ -79,6 +81,30 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     const decodedNo = decodeURIComponent(new URL(decoded ?? '').pathname.replace(/^\/verify\//, ''));
     const verified = (await app.inject({ method: 'GET', url: `/api/v1/reports/${encodeURIComponent(decodedNo)}/verify` })).json<ReportVerification>();
     expect(verified).toMatchObject({ reportNo: printedNo, found: true, authentic: true, changed: false, subjectName: COMPANY });
+  });
+
+  it('a long report keeps each record on one page and numbers the pages on a line of their own', async () => {
+    const subjectId = await addSubject(ctx, { name: '平顶山市多记录测试有限公司', uscc: MANY_USCC });
+    for (let i = 1; i <= 30; i++) {
+      await addRecord(ctx, {
+        subjectId,
+        docNo: `平市监罚〔2026〕${100 + i}号`,
+        maxUntil: '2099-12-31',
+        data: { CF_WFXW: `第${i}条记录的违法事实：${'未按规定公示年度报告，经责令改正逾期仍不改正。'.repeat(4)}记录${i}完` },
+      });
+    }
+    const res = await app.inject({ method: 'GET', url: `/api/v1/subjects/${MANY_USCC}/report.pdf` });
+    expect(res.statusCode).toBe(200);
+    const pages = (await pdfPages(res.rawPayload)).map((p) => p.replace(/\n/g, ''));
+    expect(pages.length).toBeGreaterThan(2);
+    const pageOf = (text: string): number => pages.findIndex((p) => p.includes(text));
+    for (let i = 1; i <= 30; i++) {
+      const start = pageOf(`平市监罚〔2026〕${100 + i}号`);
+      expect(start, `record ${i}`).toBeGreaterThanOrEqual(0);
+      expect(pageOf(`记录${i}完`), `record ${i} ends on the page it starts`).toBe(start);
+    }
+    const raw = await pdfPages(res.rawPayload);
+    raw.forEach((page, n) => expect(page).toMatch(new RegExp(`(^|\\n)第 ${n + 1} 页 / 共 ${raw.length} 页(\\n|$)`)));
   });
 
   it('a 专项 report PDF names its range and says 严重失信主体名单 is not collected yet', async () => {

@@ -42,7 +42,22 @@ function periodText(r: RecordItem): string {
   return parts.join('；');
 }
 
+/** The room left above the bottom margin of the current page. */
+function roomLeft(doc: PDFKit.PDFDocument): number {
+  return doc.page.height - doc.page.margins.bottom - doc.y;
+}
+
+/** Starts a new page when `height` does not fit on this one (and would fit on a fresh one). */
+function keepTogether(doc: PDFKit.PDFDocument, height: number): void {
+  const fresh = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  if (height > roomLeft(doc) && height <= fresh) doc.addPage();
+}
+
+/** A heading keeps this much room below it for what it heads (not alone at the foot of a page). */
+const HEADING_KEEP = 90;
+
 function heading(doc: PDFKit.PDFDocument, text: string): void {
+  keepTogether(doc, HEADING_KEEP);
   doc.moveDown(0.6).font(FONT_BOLD).fontSize(13).fillColor('#000000').text(text, MARGIN);
   const y = doc.y + 2;
   doc.moveTo(MARGIN, y).lineTo(doc.page.width - MARGIN, y).lineWidth(0.5).strokeColor('#999999').stroke();
@@ -63,13 +78,20 @@ function records(doc: PDFKit.PDFDocument, section: CreditReport['sections'][numb
     doc.font(FONT_REGULAR).fontSize(10).fillColor(GREY).text('无公示中的记录。', MARGIN);
     return;
   }
+  const width = doc.page.width - 2 * MARGIN;
   section.records.forEach((r, i) => {
-    doc.moveDown(0.3).font(FONT_BOLD).fontSize(10).fillColor('#000000').text(`${i + 1}. ${r.docNo}（决定日期 ${r.decisionDate}）`, MARGIN);
-    doc.font(FONT_REGULAR).fontSize(9).fillColor('#000000');
-    doc.text(`报送部门：${r.sourceDeptName ?? '（未登记）'}（${r.sourceDept}）`, MARGIN + 12);
-    doc.text(periodText(r), MARGIN + 12);
+    const title = `${i + 1}. ${r.docNo}（决定日期 ${r.decisionDate}）`;
+    const body = [`报送部门：${r.sourceDeptName ?? '（未登记）'}（${r.sourceDept}）`, periodText(r)];
     const fields = recordFieldText(r.catalog, r.data);
-    if (fields) doc.fillColor(GREY).text(fields, MARGIN + 12);
+    // A record is not split across pages (a page would show a document number without its content).
+    doc.font(FONT_REGULAR).fontSize(9);
+    const bodyHeight = [...body, fields].reduce((h, t) => h + (t ? doc.heightOfString(t, { width: width - 12 }) : 0), 0);
+    doc.font(FONT_BOLD).fontSize(10);
+    keepTogether(doc, doc.currentLineHeight(true) * 0.3 + doc.heightOfString(title, { width }) + bodyHeight);
+    doc.moveDown(0.3).fillColor('#000000').text(title, MARGIN, undefined, { width });
+    doc.font(FONT_REGULAR).fontSize(9).fillColor('#000000');
+    for (const t of body) doc.text(t, MARGIN + 12, undefined, { width: width - 12 });
+    if (fields) doc.fillColor(GREY).text(fields, MARGIN + 12, undefined, { width: width - 12 });
   });
 }
 
@@ -83,7 +105,8 @@ function footers(doc: PDFKit.PDFDocument, report: CreditReport, keyUrl: string):
     const width = doc.page.width - 2 * MARGIN;
     doc.font(FONT_REGULAR).fontSize(7.5).fillColor(GREY);
     doc.text(`核验方法：扫描首页二维码或访问 ${report.verifyUrl}，输入报告编号 ${report.reportNo} 核验真伪及内容是否变化；`, MARGIN, y, { width, lineBreak: true });
-    doc.text(`离线核验：用平台公钥（${keyUrl}）以 Ed25519 验证报告 JSON 的签名。第 ${i - range.start + 1} 页 / 共 ${range.count} 页`, MARGIN, undefined, { width });
+    doc.text(`离线核验：用平台公钥（${keyUrl}）以 Ed25519 验证报告 JSON 的签名。`, MARGIN, undefined, { width });
+    doc.text(`第 ${i - range.start + 1} 页 / 共 ${range.count} 页`, MARGIN, undefined, { width, align: 'center' });
     doc.page.margins.bottom = bottom;
   }
 }
