@@ -1,7 +1,7 @@
 import { testEngines } from '@pubcredit/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KNOWN_ACTIONS } from '../src/audit/audit.plugin';
+import { KNOWN_ACTIONS, auditSpec } from '../src/audit/audit.plugin';
 import type { AppContext } from '../src/context';
 import type { AuditEntryBody } from '../src/schemas/audit.schema';
 import { DEPT_A, addDepartments, departmentKey } from './fixtures';
@@ -19,13 +19,19 @@ describe.each(testEngines())('audit trail of the HTTP API on %s', (engine) => {
   let reporter: StaffCookie;
   let keyA: string;
   const routes: string[] = [];
+  const recorded: { route: string; purpose: string | undefined }[] = [];
 
   beforeAll(async () => {
     ctx = await createTestContext(engine);
     await addDepartments(ctx);
     app = await createTestApp(ctx, {
       http: { loginRateLimit: 0, rateLimit: 0 },
-      onRoute: (r) => (Array.isArray(r.method) ? r.method : [r.method]).forEach((m) => routes.push(`${m} ${r.url}`)),
+      onRoute: (r) =>
+        (Array.isArray(r.method) ? r.method : [r.method]).forEach((m) => {
+          routes.push(`${m} ${r.url}`);
+          const spec = r.config ? auditSpec(m, r.url, r.config as Parameters<typeof auditSpec>[2]) : undefined;
+          if (spec) recorded.push({ route: `${m} ${r.url}`, purpose: spec.purpose });
+        }),
     });
     auditor = await sessionFor(ctx, await addStaff(ctx, 'auditor', undefined, 'auditor1'));
     admin = await sessionFor(ctx, await addStaff(ctx, 'platform_admin', undefined, 'admin1'));
@@ -53,6 +59,11 @@ describe.each(testEngines())('audit trail of the HTTP API on %s', (engine) => {
 
   it('names only routes that exist (a renamed route must take its audit name along)', () => {
     for (const known of Object.keys(KNOWN_ACTIONS)) expect(routes, known).toContain(known);
+  });
+
+  it('says why each recorded route is called, unless the caller says so (X-Purpose)', () => {
+    expect(recorded.length).toBeGreaterThan(20);
+    expect(recorded.filter((r) => !r.purpose).map((r) => r.route)).toEqual([]);
   });
 
   it('records logins: who signed in, or the name tried, never the password', async () => {

@@ -28,7 +28,7 @@ export function registerMetrics(app: FastifyInstance): void {
 
   app.get(
     '/metrics',
-    { config: { access: { staff: ['platform_admin'], key: 'metrics:read' } }, schema: { hide: true, response: { 200: Type.String() } } },
+    { config: { access: { staff: ['platform_admin'], key: 'metrics:read' }, audit: { action: 'metrics.read', purpose: '运行监控：采集运行指标' } }, schema: { hide: true, response: { 200: Type.String() } } },
     async (_request, reply) => {
       reply.type(registry.contentType);
       return registry.metrics();

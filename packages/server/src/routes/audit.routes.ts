@@ -17,7 +17,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
   app.get(
     '/audit',
     {
-      config: { access: AUDITORS, audit: { action: 'audit.search' } },
+      config: { access: AUDITORS, audit: { action: 'audit.search', purpose: '审计：查询审计日志' } },
       schema: {
         tags: ['audit'],
         summary: '查询审计日志（新的在前）',
@@ -36,7 +36,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     app.get(
       `/audit/export.${format}`,
       {
-        config: { access: AUDITORS, audit: { action: 'audit.export' } },
+        config: { access: AUDITORS, audit: { action: 'audit.export', purpose: '审计：导出审计日志' } },
         schema: {
           tags: ['audit'],
           summary: `导出审计日志（${format.toUpperCase()}，旧的在前，含哈希以便复核）`,
@@ -51,7 +51,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
   app.get(
     '/audit/verify',
     {
-      config: { access: AUDITORS, audit: { action: 'audit.verify' } },
+      config: { access: AUDITORS, audit: { action: 'audit.verify', purpose: '审计：校验审计日志的哈希链' } },
       schema: {
         tags: ['audit'],
         summary: '校验审计链（SM3 哈希链）：指出第一条被篡改或删除的记录',

@@ -17,7 +17,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
   app.get(
     '/records/:recordKey/versions',
     {
-      config: { access: VERSIONS_READERS, audit: { action: 'record.versions.read' } },
+      config: { access: VERSIONS_READERS, audit: { action: 'record.versions.read', purpose: '信用档案：核查一条记录的各版本（含不公示的）' } },
       schema: {
         tags: ['subjects'],
         summary: '一条记录的全部版本（已脱敏，含未公示的）：信用中心工作人员，或报送部门本部门的',
@@ -34,7 +34,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
   app.post(
     '/records/:recordKey/publicity/end',
     {
-      config: { access: { staff: ['credit_officer'] }, audit: { action: 'record.publicity.end' } },
+      config: { access: { staff: ['credit_officer'] }, audit: { action: 'record.publicity.end', purpose: '公示管理：终止一条记录的公示（信用修复、撤销等）' } },
       schema: {
         tags: ['subjects'],
         summary: '终止一条记录的公示（信用修复 repaired 或撤销 withdrawn）：信用中心工作人员',
