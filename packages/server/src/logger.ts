@@ -25,7 +25,8 @@ function decoded(url: string): string {
 export function maskUrl(url: string): string {
   const text = decoded(url);
   const masked = maskPersonalNumbers(text);
-  return masked === text ? url.replace(ID_NUMBER_IN_URL, '$1**********$2') : masked.replace(ID_NUMBER_IN_URL, '$1**********$2');
+  // Any 18-digit run is masked as well, even one the text masking leaves (a code of ID shape).
+  return (masked === text ? url : masked).replace(ID_NUMBER_IN_URL, '$1**********$2');
 }
 
 interface LoggedRequest {

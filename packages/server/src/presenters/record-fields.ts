@@ -1,12 +1,25 @@
-import { fieldByRole, getCatalog } from '@pubcredit/domain';
-import type { CatalogDef, FieldRole } from '@pubcredit/domain';
+import { fieldByRole } from '@pubcredit/domain';
+import type { FieldDef, FieldRole } from '@pubcredit/domain';
+import { findCatalog } from '../services/catalog.service';
 
-function findCatalog(code: string): CatalogDef | undefined {
-  try {
-    return getCatalog(code);
-  } catch {
-    return undefined; // a catalogue the registry no longer knows: fields by code
+interface FieldIndex {
+  byCode: ReadonlyMap<string, FieldDef>;
+  order: ReadonlyMap<string, number>;
+  count: number;
+}
+
+// Built once per catalogue code: an export renders thousands of records of the same few catalogues.
+const indexes = new Map<string, FieldIndex>();
+
+function indexOf(catalog: string): FieldIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    // A catalogue the registry no longer knows: fields by code, in stored order.
+    const fields = findCatalog(catalog)?.fields ?? [];
+    index = { byCode: new Map(fields.map((f) => [f.code, f])), order: new Map(fields.map((f, i) => [f.code, i])), count: fields.length };
+    indexes.set(catalog, index);
   }
+  return index;
 }
 
 /** Fields a document already shows elsewhere (subject block, the record's heading) or mere codes of them. */
@@ -29,15 +42,13 @@ export const SHOWN_ELSEWHERE: ReadonlySet<FieldRole> = new Set<FieldRole>([
  * @example recordFieldText('administrative_penalty', { CF_CFLB: ['03', '04'] }) // '处罚类别：罚款、没收违法所得'
  */
 export function recordFieldText(catalog: string, data: Readonly<Record<string, unknown>>, skip: ReadonlySet<FieldRole> = SHOWN_ELSEWHERE): string {
-  const fields = findCatalog(catalog)?.fields ?? [];
-  const order = new Map(fields.map((f, i) => [f.code, i]));
-  const byCode = new Map(fields.map((f) => [f.code, f]));
+  const { byCode, order, count } = indexOf(catalog);
   return Object.entries(data)
     .filter(([k, v]) => {
       const role = byCode.get(k)?.role;
       return v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0) && !(role && skip.has(role));
     })
-    .sort(([a], [b]) => (order.get(a) ?? fields.length) - (order.get(b) ?? fields.length))
+    .sort(([a], [b]) => (order.get(a) ?? count) - (order.get(b) ?? count))
     .map(([k, v]) => {
       const field = byCode.get(k);
       const nameOf = (x: unknown): string => {
