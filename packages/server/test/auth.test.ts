@@ -153,6 +153,26 @@ describe.each(testEngines())('staff login, sessions, CSRF and TOTP on %s', (engi
     expect((await login('wang.wu', 'Wrong-Password-7')).statusCode).toBe(401);
   });
 
+  it('locks a username without an account on the same schedule, so a 423 does not tell that an account exists', async () => {
+    await addStaff(ctx, 'credit_officer', undefined, 'real.user');
+    const answers = async (username: string) => {
+      const out: Array<{ status: number; body: ErrorBody; retryAfter: unknown }> = [];
+      for (let i = 1; i <= 6; i++) {
+        const res = await login(username, `Wrong-Password-${i}`);
+        out.push({ status: res.statusCode, body: error(res), retryAfter: res.headers['retry-after'] });
+      }
+      return out;
+    };
+    const real = await answers('real.user');
+    const ghost = await answers('no.such.user');
+    expect(ghost.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423]);
+    // Word for word the same answers, lock times and Retry-After included.
+    expect(ghost).toEqual(real);
+    // The lock ends as an account's does; case and spaces name the same username.
+    tick(MINUTE + 1000);
+    expect(error(await login('  No.Such.User ', 'Wrong-Password-7'))).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { retryAfter: 120 } });
+  });
+
   it('refuses a disabled account at login, and ends its sessions', async () => {
     const admin = await addStaff(ctx, 'platform_admin', undefined, 'admin.disable');
     const user = await addStaff(ctx, 'dept_reviewer', DEPT_A.uscc, 'zhao.liu');

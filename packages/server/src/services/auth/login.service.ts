@@ -7,6 +7,7 @@ import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from '.
 import { startSession } from './session.service';
 import type { ClientInfo, SessionTokens } from './session.service';
 import { matchTotp } from './totp';
+import { unknownLogins } from './unknown-logins';
 
 export interface LoginInput {
   username: string;
@@ -51,15 +52,21 @@ export function activeLock(ctx: AppContext, user: User): AppError | undefined {
 
 /**
  * Checks a password (and the TOTP code when the account has one) and opens a session.
- * An unknown username and a wrong password get the same answer, in the same time.
+ * An unknown username and a wrong password get the same answer, in the same time, and lock on the
+ * same schedule (unknownLogins): neither a refusal nor a lock tells whether the username exists.
  * @throws AppError LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_DISABLED, TOTP_REQUIRED, TOTP_INVALID
  */
 export async function login(ctx: AppContext, input: LoginInput, client: ClientInfo): Promise<{ user: User; tokens: SessionTokens }> {
   const user = await getUserByUsername(ctx.db, normalizeUsername(input.username));
   const refused = new AppError('LOGIN_FAILED', '用户名或密码错误');
   if (!user) {
+    // As for an account: while locked, answer at once; otherwise spend a hash's time and count.
+    const username = normalizeUsername(input.username);
+    const locked = unknownLogins.lockedUntil(ctx, username);
+    if (locked) throw lockedError(locked, ctx.now());
     await verifyAgainstDummy(input.password);
-    throw refused;
+    const lockedNow = unknownLogins.recordFailure(ctx, username);
+    throw lockedNow ? lockedError(lockedNow, ctx.now()) : refused;
   }
   // While locked, the password is not even checked: guessing goes on hold too.
   const lock = activeLock(ctx, user);
