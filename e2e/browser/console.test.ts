@@ -188,7 +188,9 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console in headless Chromium (need
     await shot(page, '06-reporter-must-change-password');
     await changePassword(page, initialPassword, REPORTER_PASSWORD);
     await page.getByRole('heading', { name: '数据报送' }).waitFor();
-    await expect(page.getByTestId('own-department').innerText()).resolves.toContain(DEPT.uscc);
+    // The reporter sees the own department by name (and code), on the page and in the header.
+    await expect(page.getByTestId('own-department').innerText()).resolves.toBe(`${DEPT.name}（${DEPT.uscc}）`);
+    await expect(page.getByTestId('current-department').innerText()).resolves.toBe(DEPT.name);
     // The reporter's menu has no administration.
     await expect(page.getByRole('link', { name: '用户管理' }).count()).resolves.toBe(0);
 

@@ -16,6 +16,7 @@ interface UserBody {
   displayName: string;
   role: string;
   departmentUscc: string | null;
+  departmentName: string | null;
   mustChangePassword: boolean;
   disabled: boolean;
 }
@@ -64,7 +65,7 @@ describe.each(testEngines())('accounts administration on %s', (engine) => {
     const created = await call('POST', '/users', { username: 'env.reporter', displayName: '生态环境局填报员', role: 'dept_reporter', departmentUscc: DEPT_B.uscc }, root);
     expect(created.statusCode, created.body).toBe(201);
     const { user, password } = created.json<{ user: UserBody; password: string }>();
-    expect(user).toMatchObject({ username: 'env.reporter', role: 'dept_reporter', departmentUscc: DEPT_B.uscc, mustChangePassword: true, disabled: false });
+    expect(user).toMatchObject({ username: 'env.reporter', role: 'dept_reporter', departmentUscc: DEPT_B.uscc, departmentName: DEPT_B.name, mustChangePassword: true, disabled: false });
     expect(password).toHaveLength(16);
 
     let reporter = await loginAs('env.reporter', password);
@@ -83,7 +84,7 @@ describe.each(testEngines())('accounts administration on %s', (engine) => {
 
     const foreign = await upload({ department: DEPT_A.uscc });
     expect(foreign.statusCode).toBe(403);
-    expect(error(foreign).message).toBe(`只能上报本部门的数据：当前账号属于部门 ${DEPT_B.uscc}，不能为部门 ${DEPT_A.uscc} 上报`);
+    expect(error(foreign).message).toBe(`只能上报本部门的数据：当前账号属于${DEPT_B.name}（${DEPT_B.uscc}），不能为${DEPT_A.name}（${DEPT_A.uscc}）上报`);
 
     // Another department's reporter neither sees the batch nor lists it.
     const other = await sessionFor(ctx, await addStaff(ctx, 'dept_reporter', DEPT_A.uscc));

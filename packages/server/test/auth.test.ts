@@ -12,7 +12,7 @@ import { STAFF_PASSWORD, addStaff, sessionCookieOf, sessionFor, sessionHeaders }
 import { createTestApp, createTestContext } from './test-context';
 
 interface SessionBody {
-  user: { id: string; username: string; role: string; roleName: string; departmentUscc: string | null; mustChangePassword: boolean; totpEnabled: boolean };
+  user: { id: string; username: string; role: string; roleName: string; departmentUscc: string | null; departmentName: string | null; mustChangePassword: boolean; totpEnabled: boolean };
   csrfToken: string;
   expiresAt: string;
 }
@@ -65,6 +65,7 @@ describe.each(testEngines())('staff login, sessions, CSRF and TOTP on %s', (engi
       role: 'dept_reporter',
       roleName: '部门填报员',
       departmentUscc: DEPT_A.uscc,
+      departmentName: DEPT_A.name,
       mustChangePassword: false,
       totpEnabled: false,
     });

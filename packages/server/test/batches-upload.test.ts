@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context';
 import type { BatchBody, ImportResultBody } from '../src/schemas/batch.schema';
 import type { ErrorBody } from '../src/schemas/common.schema';
-import { DEPT_A, DEPT_B, addDepartments, departmentKey } from './fixtures';
+import { COMPANY_USCC, DEPT_A, DEPT_B, addDepartments, departmentKey } from './fixtures';
 import { multipart } from './multipart';
 import { createTestApp, createTestContext } from './test-context';
 
@@ -76,8 +76,11 @@ describe.each(testEngines())('batch upload on %s', (engine) => {
     for (const field of ['source', 'department']) {
       const res = await upload(keyA, { catalog: 'administrative_penalty', [field]: DEPT_B.uscc }, GOOD_CSV);
       expect(res.statusCode).toBe(403);
-      expect(res.json<ErrorBody>().message).toBe(`只能上报本部门的数据：当前账号属于部门 ${DEPT_A.uscc}，不能为部门 ${DEPT_B.uscc} 上报`);
+      expect(res.json<ErrorBody>().message).toBe(`只能上报本部门的数据：当前账号属于${DEPT_A.name}（${DEPT_A.uscc}），不能为${DEPT_B.name}（${DEPT_B.uscc}）上报`);
     }
+    // A code that is no registered department is named as a code.
+    const unknown = await upload(keyA, { catalog: 'administrative_penalty', department: COMPANY_USCC }, GOOD_CSV);
+    expect(unknown.json<ErrorBody>().message).toBe(`只能上报本部门的数据：当前账号属于${DEPT_A.name}（${DEPT_A.uscc}），不能为部门 ${COMPANY_USCC} 上报`);
   });
 
   it('imports a file for the key’s department and links the rejected rows', async () => {

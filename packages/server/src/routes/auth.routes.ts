@@ -17,6 +17,7 @@ import { SessionUserSchema } from '../schemas/user.schema';
 import { changeOwnPassword, confirmTotp, setUpTotp } from '../services/auth/account.service';
 import { login } from '../services/auth/login.service';
 import { csrfTokenFor, endSession } from '../services/auth/session.service';
+import { departmentNames } from '../services/department.service';
 import { findUser } from '../services/user.service';
 
 /** Auth bodies are small: a tighter limit than the API's default. */
@@ -42,7 +43,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; cookieSecu
     async (request, reply) => {
       const { user, tokens } = await login(ctx, request.body, clientInfo(request));
       setSessionCookie(request, reply, tokens, settings);
-      return { user: presentSessionUser(user), csrfToken: tokens.csrfToken, expiresAt: tokens.expiresAt.toISOString() };
+      return { user: presentSessionUser(user, await departmentNames(ctx)), csrfToken: tokens.csrfToken, expiresAt: tokens.expiresAt.toISOString() };
     },
   );
 
@@ -69,7 +70,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; cookieSecu
     async (request) => {
       const { principal, session } = currentStaff(request);
       const user = await findUser(ctx, principal.userId);
-      return { user: presentSessionUser(user), csrfToken: csrfTokenFor(session.token), expiresAt: session.session.expiresAt.toISOString() };
+      return { user: presentSessionUser(user, await departmentNames(ctx)), csrfToken: csrfTokenFor(session.token), expiresAt: session.session.expiresAt.toISOString() };
     },
   );
 
@@ -89,7 +90,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; cookieSecu
       const { principal, session } = currentStaff(request);
       const { user, tokens } = await changeOwnPassword(ctx, principal.userId, session.token, request.body, clientInfo(request));
       setSessionCookie(request, reply, tokens, settings);
-      return { user: presentSessionUser(user), csrfToken: tokens.csrfToken, expiresAt: tokens.expiresAt.toISOString() };
+      return { user: presentSessionUser(user, await departmentNames(ctx)), csrfToken: tokens.csrfToken, expiresAt: tokens.expiresAt.toISOString() };
     },
   );
 
@@ -120,6 +121,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; cookieSecu
         response: { 200: SessionUserSchema, ...errorResponses(400, 401, 403, 409, 422) },
       },
     },
-    async (request) => presentSessionUser(await confirmTotp(ctx, currentStaff(request).principal.userId, request.body.code)),
+    async (request) => presentSessionUser(await confirmTotp(ctx, currentStaff(request).principal.userId, request.body.code), await departmentNames(ctx)),
   );
 };

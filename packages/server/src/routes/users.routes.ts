@@ -11,6 +11,7 @@ import {
   UserSchema,
   UserWithPasswordSchema,
 } from '../schemas/user.schema';
+import { departmentNames } from '../services/department.service';
 import { createUser, listAllUsers, resetUserPassword, updateUserAccount } from '../services/user.service';
 
 const ADMIN = { staff: ['platform_admin'] } as const;
@@ -22,7 +23,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       config: { access: ADMIN },
       schema: { tags: ['users'], summary: '工作人员账号', response: { 200: UserListSchema, ...errorResponses(401, 403) } },
     },
-    async () => ({ users: (await listAllUsers(ctx)).map(presentUser) }),
+    async () => {
+      const [users, deptName] = await Promise.all([listAllUsers(ctx), departmentNames(ctx)]);
+      return { users: users.map((u) => presentUser(u, deptName)) };
+    },
   );
 
   app.post(
@@ -38,7 +42,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     },
     async (request, reply) => {
       const { user, password } = await createUser(ctx, request.body);
-      return reply.code(201).send({ user: presentUser(user), password });
+      return reply.code(201).send({ user: presentUser(user, await departmentNames(ctx)), password });
     },
   );
 
@@ -54,7 +58,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
-    async (request) => presentUser(await updateUserAccount(ctx, request.params.id, request.body, currentStaff(request).principal.userId)),
+    async (request) => presentUser(await updateUserAccount(ctx, request.params.id, request.body, currentStaff(request).principal.userId), await departmentNames(ctx)),
   );
 
   app.post(
@@ -70,7 +74,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     },
     async (request) => {
       const { user, password } = await resetUserPassword(ctx, request.params.id, currentStaff(request).principal.userId);
-      return { user: presentUser(user), password };
+      return { user: presentUser(user, await departmentNames(ctx)), password };
     },
   );
 };

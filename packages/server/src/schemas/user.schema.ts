@@ -16,6 +16,7 @@ export const SessionUserSchema = Type.Object({
   role: RoleSchema,
   roleName: Type.String({ description: '角色中文名' }),
   departmentUscc: NullableString('所属部门（部门角色）'),
+  departmentName: NullableString('所属部门名称（部门角色；部门未登记时为 null）'),
   mustChangePassword: Type.Boolean({ description: '须先修改初始密码' }),
   totpEnabled: Type.Boolean({ description: '已启用动态口令' }),
 });

@@ -3,6 +3,7 @@ import type { Batch, BatchIssue } from '@pubcredit/db';
 import { DomainError, normalizeCode } from '@pubcredit/domain';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
+import { departmentNames } from './department.service';
 import { importFile } from './import/import.service';
 import type { ImportResult } from './import/import.service';
 
@@ -25,19 +26,21 @@ export interface Paging {
  * named in the request must be that one: a department submits only its own records (invariant 6).
  * @throws AppError FORBIDDEN when the request names another department
  */
-export function submitBatch(
+export async function submitBatch(
   ctx: AppContext,
   sourceDept: string,
   input: SubmitBatchInput & { requestedDept?: string },
 ): Promise<ImportResult> {
   const { requestedDept, ...request } = input;
   if (requestedDept !== undefined && requestedDept.trim() !== '' && normalizeCode(requestedDept) !== sourceDept) {
-    return Promise.reject(
-      new AppError('FORBIDDEN', `只能上报本部门的数据：当前账号属于部门 ${sourceDept}，不能为部门 ${normalizeCode(requestedDept)} 上报`, {
-        department: sourceDept,
-        requested: normalizeCode(requestedDept),
-      }),
-    );
+    const requested = normalizeCode(requestedDept);
+    // Named as the clerk knows them: 平顶山市市场监督管理局（1141…），not a bare code.
+    const nameOf = await departmentNames(ctx);
+    const named = (uscc: string) => (nameOf(uscc) ? `${nameOf(uscc)}（${uscc}）` : `部门 ${uscc} `);
+    throw new AppError('FORBIDDEN', `只能上报本部门的数据：当前账号属于${named(sourceDept)}，不能为${named(requested)}上报`, {
+      department: sourceDept,
+      requested,
+    });
   }
   return importFile(ctx, { ...request, source: sourceDept });
 }

@@ -2,6 +2,33 @@ import { DbError, addDepartment, getDepartment, listDepartments } from '@pubcred
 import type { Department } from '@pubcredit/db';
 import { DomainError, checkUscc, normalizeCode, normalizeText } from '@pubcredit/domain';
 import type { AppContext } from '../context';
+import { deptNames } from '../presenters/record.presenter';
+import type { DeptNameOf } from '../presenters/record.presenter';
+
+const DIRECTORY_TTL_MS = 60_000;
+
+interface Directory {
+  at: number;
+  of: DeptNameOf;
+  list: { uscc: string; name: string }[];
+}
+
+const directories = new WeakMap<AppContext['db'], Directory>();
+
+/** Every registered department with a name look-up, cached for a minute (about 70 departments). */
+export async function departmentDirectory(ctx: AppContext): Promise<Directory> {
+  const cached = directories.get(ctx.db);
+  if (cached && Date.now() - cached.at < DIRECTORY_TTL_MS) return cached;
+  const list = (await listDepartments(ctx.db)).map((d) => ({ uscc: d.uscc, name: d.name }));
+  const entry = { at: Date.now(), of: deptNames(list), list };
+  directories.set(ctx.db, entry);
+  return entry;
+}
+
+/** Department names by USCC, for presenting records, batches and accounts. */
+export async function departmentNames(ctx: AppContext): Promise<DeptNameOf> {
+  return (await departmentDirectory(ctx)).of;
+}
 
 export interface RegisterDepartmentInput {
   uscc: string;
@@ -22,7 +49,9 @@ export async function registerDepartment(ctx: AppContext, input: RegisterDepartm
   }
   if (!name) throw new DomainError('INVALID_ARGUMENT', '部门名称不能为空');
   try {
-    return await addDepartment(ctx.db, { uscc, name });
+    const added = await addDepartment(ctx.db, { uscc, name });
+    directories.delete(ctx.db); // a new department is named at once, not a minute later
+    return added;
   } catch (err) {
     const existing = err instanceof DbError && err.code === 'DEPARTMENT_EXISTS' ? await getDepartment(ctx.db, uscc) : null;
     if (!existing) throw err;

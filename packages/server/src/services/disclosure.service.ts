@@ -1,13 +1,14 @@
-import { countDisclosures, listDepartments, listDisclosures, listDisclosuresAfter } from '@pubcredit/db';
+import { countDisclosures, listDisclosures, listDisclosuresAfter } from '@pubcredit/db';
 import type { Disclosure, DisclosureFilter } from '@pubcredit/db';
 import type { FieldRole } from '@pubcredit/domain';
 import { DomainError, TIER_NAMES, isIsoDate, listCatalogs } from '@pubcredit/domain';
 import type { AppContext } from '../context';
 import { recordFieldText, roleValue } from '../presenters/record-fields';
-import { deptNames, presentRecord } from '../presenters/record.presenter';
+import { presentRecord } from '../presenters/record.presenter';
 import type { DeptNameOf } from '../presenters/record.presenter';
 import type { DisclosureList, DisclosureQuery } from '../schemas/disclosure.schema';
 import { catalogName, findCatalog } from './catalog.service';
+import { departmentDirectory, departmentNames } from './department.service';
 import type { ExportFile } from './export/table-export';
 import { exportTable } from './export/table-export';
 import { beijingToday } from './publicity/today';
@@ -17,27 +18,13 @@ export const DISCLOSURE_COUNT_CAP = 1000;
 /** A CSV export holds at most this many records: narrow the filters for more. */
 export const DISCLOSURE_EXPORT_MAX = 100_000;
 const EXPORT_PAGE = 1000;
-const DEPT_NAMES_TTL_MS = 60_000;
 
-const deptNameCache = new WeakMap<AppContext['db'], { at: number; of: DeptNameOf; list: { uscc: string; name: string }[] }>();
-
-async function departments(ctx: AppContext): Promise<{ of: DeptNameOf; list: { uscc: string; name: string }[] }> {
-  const cached = deptNameCache.get(ctx.db);
-  if (cached && Date.now() - cached.at < DEPT_NAMES_TTL_MS) return cached;
-  const list = (await listDepartments(ctx.db)).map((d) => ({ uscc: d.uscc, name: d.name }));
-  const entry = { at: Date.now(), of: deptNames(list), list };
-  deptNameCache.set(ctx.db, entry);
-  return entry;
-}
-
-/** Source department names for presenting records (cached for a minute: about 70 departments). */
-export async function departmentNames(ctx: AppContext): Promise<DeptNameOf> {
-  return (await departments(ctx)).of;
-}
+/** Kept for the report service, which reads department names from here. */
+export { departmentNames };
 
 /** The departments to filter the 双公示 browse by, by name. */
 export async function listDisclosureDepartments(ctx: AppContext): Promise<{ items: { uscc: string; name: string }[] }> {
-  const { list } = await departments(ctx);
+  const { list } = await departmentDirectory(ctx);
   return { items: [...list].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) };
 }
 

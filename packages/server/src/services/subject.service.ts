@@ -8,7 +8,7 @@ import { presentSubject } from '../presenters/subject.presenter';
 import type { RecordVersions } from '../schemas/record.schema';
 import type { SubjectArchive, SubjectQuery, SubjectRecords } from '../schemas/subject.schema';
 import { catalogName } from './catalog.service';
-import { departmentNames } from './disclosure.service';
+import { departmentNames } from './department.service';
 import { beijingToday } from './publicity/today';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -18,6 +18,8 @@ export interface SessionUser {
   roleName: string;
   /** 统一社会信用代码 of the user's 信源部门; null for platform roles. */
   departmentUscc: string | null;
+  /** That department's registered name (null for platform roles). */
+  departmentName: string | null;
   mustChangePassword: boolean;
   totpEnabled: boolean;
 }

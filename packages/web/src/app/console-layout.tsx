@@ -49,7 +49,11 @@ export function ConsoleLayout() {
               <span style={{ marginLeft: 8 }}>
                 <StatusTag tone="info">{roleLabel(user.role)}</StatusTag>
               </span>
-              {user.departmentUscc ? <Typography.Text type="secondary">{user.departmentUscc}</Typography.Text> : null}
+              {user.departmentUscc ? (
+                <Typography.Text type="secondary" data-testid="current-department" style={{ marginLeft: 8 }}>
+                  {user.departmentName ?? user.departmentUscc}
+                </Typography.Text>
+              ) : null}
             </Typography.Text>
             {forced ? null : <Link to={CONSOLE_PATHS.password}>修改密码</Link>}
             {forced ? null : <Link to={CONSOLE_PATHS.totp}>动态口令</Link>}

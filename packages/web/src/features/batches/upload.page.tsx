@@ -58,7 +58,9 @@ export function UploadPage() {
       </PageHeader>
       <Card style={{ marginBottom: 16 }}>
         <Typography.Paragraph>
-          报送部门：<Typography.Text strong data-testid="own-department">{user.departmentUscc ?? '（未设置所属部门）'}</Typography.Text>
+          报送部门：<Typography.Text strong data-testid="own-department">
+            {user.departmentUscc ? (user.departmentName ? `${user.departmentName}（${user.departmentUscc}）` : user.departmentUscc) : '（未设置所属部门）'}
+          </Typography.Text>
           <Typography.Text type="secondary">（只能报送本部门的数据）</Typography.Text>
         </Typography.Paragraph>
         {!user.departmentUscc ? <Alert type="warning" showIcon title="您的账号没有所属部门，不能报送数据。请联系平台管理员。" /> : null}
