@@ -79,7 +79,7 @@ describe.each(testEngines())('batches API access on %s', (engine) => {
   it('shows a batch and its issues to its department only (403 for another)', async () => {
     const own = await app.inject({ method: 'GET', url: `/api/v1/batches/${fx.batchId}`, headers: auth(keyA) });
     expect(own.statusCode).toBe(200);
-    expect(own.json()).toMatchObject({ batchId: fx.batchId, sourceDept: DEPT_A.uscc, rejected: 1 });
+    expect(own.json()).toMatchObject({ batchId: fx.batchId, sourceDept: DEPT_A.uscc, sourceDeptName: DEPT_A.name, rejected: 1 });
     expect(own.json<BatchBody>().links.rejectedCsv).toBe(`/api/v1/batches/${fx.batchId}/rejected.csv`);
 
     const other = await app.inject({ method: 'GET', url: `/api/v1/batches/${fx.batchId}`, headers: auth(keyB) });

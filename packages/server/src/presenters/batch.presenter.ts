@@ -2,6 +2,7 @@ import type { Batch, BatchIssue } from '@pubcredit/db';
 import type { RowIssue } from '@pubcredit/domain';
 import type { BatchBody, ImportResultBody } from '../schemas/batch.schema';
 import type { ImportResult } from '../services/import/import.service';
+import type { DeptNameOf } from './record.presenter';
 
 /** Issues returned inline with an upload; the full list is paged at links.issues. */
 export const INLINE_ISSUE_LIMIT = 1000;
@@ -11,12 +12,14 @@ export function batchLinks(batchId: string): BatchBody['links'] {
   return { self, issues: `${self}/issues`, rejectedCsv: `${self}/rejected.csv`, rejectedXlsx: `${self}/rejected.xlsx` };
 }
 
-export function presentBatch(b: Batch): BatchBody {
+/** A batch, with its department's name (`deptName` from departmentNames). */
+export function presentBatch(b: Batch, deptName: DeptNameOf): BatchBody {
   return {
     batchId: b.batchId,
     catalog: b.catalog,
     edition: b.edition,
     sourceDept: b.sourceDept,
+    sourceDeptName: deptName(b.sourceDept),
     fileName: b.fileName,
     format: b.format,
     encoding: b.encoding,

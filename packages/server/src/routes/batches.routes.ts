@@ -16,6 +16,7 @@ import {
   ImportResultSchema,
 } from '../schemas/batch.schema';
 import { errorResponses } from '../schemas/common.schema';
+import { departmentNames } from '../services/department.service';
 import { getBatchFor, listBatchIssuesFor, listBatchesFor, submitBatch } from '../services/batch.service';
 import { EXPORT_MEDIA_TYPES } from '../services/export/table-export';
 import { exportRejectedRows } from '../services/rejected-export.service';
@@ -69,8 +70,8 @@ export const batchRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       },
     },
     async (request) => {
-      const batches = await listBatchesFor(ctx, request.query, viewerDepartment(request));
-      return { batches: batches.map(presentBatch) };
+      const [batches, deptName] = await Promise.all([listBatchesFor(ctx, request.query, viewerDepartment(request)), departmentNames(ctx)]);
+      return { batches: batches.map((b) => presentBatch(b, deptName)) };
     },
   );
 
@@ -80,7 +81,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       config: { access: READ },
       schema: { tags: ['batches'], summary: '批次详情', params: BatchParamsSchema, response: { 200: BatchSchema, ...DEPT_ERRORS } },
     },
-    async (request) => presentBatch(await getBatchFor(ctx, request.params.id, viewerDepartment(request))),
+    async (request) => presentBatch(await getBatchFor(ctx, request.params.id, viewerDepartment(request)), await departmentNames(ctx)),
   );
 
   app.get(

@@ -48,6 +48,7 @@ export const BatchSchema = Type.Object({
   catalog: Type.String(),
   edition: Type.String(),
   sourceDept: Type.String(),
+  sourceDeptName: NullableString('报送部门名称'),
   fileName: Type.String(),
   format: Type.String(),
   encoding: NullableString('CSV 编码'),

@@ -135,6 +135,8 @@ export interface Batch {
   catalog: string;
   edition: string;
   sourceDept: string;
+  /** The department's registered name. */
+  sourceDeptName: string | null;
   fileName: string;
   format: string;
   encoding: string | null;

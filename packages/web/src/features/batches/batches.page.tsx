@@ -39,7 +39,9 @@ export function BatchesPage() {
         </Link>
       ),
     },
-    ...(user.departmentUscc ? [] : [{ title: '报送部门', dataIndex: 'sourceDept', render: (v: string) => <code>{v}</code> }]),
+    ...(user.departmentUscc
+      ? []
+      : [{ title: '报送部门', dataIndex: 'sourceDept', render: (v: string, b: Batch) => b.sourceDeptName ?? <code>{v}</code> }]),
     { title: '信息目录', dataIndex: 'catalog', render: catalogName },
     { title: '文件', dataIndex: 'fileName' },
     { title: '行数', dataIndex: 'total', align: 'right' },
