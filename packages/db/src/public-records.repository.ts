@@ -9,7 +9,9 @@ import type { RecordVersion, RecordVersionRow } from './record-version.table';
  * - only the current version;
  * - never a record the law keeps private (`never_public`: 简易程序 on a natural person);
  * - not once publicity has ended (repaired, withdrawn, or marked expired by the job);
- * - not after the last day of its maximum period, even before the expiry job has run.
+ * - not after the last day of its maximum period, even before the expiry job has run. A list
+ *   record's 移出日期 is already in that day (the importer ends its period the day before the
+ *   removal, domain `listBoundedUntil`), so no catalogue needs a condition of its own here.
  *
  * @param alias the `records` alias in the query
  * @param todayParam the bind parameter holding today's Beijing date, e.g. `$2`

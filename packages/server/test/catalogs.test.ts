@@ -31,6 +31,21 @@ describe('catalogues and templates', () => {
     expect(kind?.enumValues.map((v) => v.name)).toContain('自然人');
   });
 
+  it('lists the ten administrative acts of issue #2, then 严重失信主体名单 with its template', async () => {
+    const { catalogs } = (await app.inject({ method: 'GET', url: '/api/v1/catalogs' })).json<CatalogList>();
+    expect(catalogs.map((c) => c.code)).toEqual([
+      'administrative_license', 'administrative_penalty', 'administrative_coercion', 'administrative_confirmation', 'administrative_levy',
+      'administrative_payment', 'administrative_adjudication', 'administrative_compensation', 'administrative_reward', 'administrative_inspection',
+      'serious_dishonesty_list',
+    ]);
+    const list = catalogs.find((c) => c.code === 'serious_dishonesty_list');
+    expect(list?.name).toBe('严重失信主体名单');
+    expect(list?.fields.find((f) => f.code === 'SX_FRDB')).toMatchObject({ required: 'conditional', requiredWhen: '失信主体类别为法人及非法人组织时必填' });
+    const template = await app.inject({ method: 'GET', url: '/api/v1/catalogs/serious_dishonesty_list/template.csv' });
+    expect(template.statusCode).toBe(200);
+    expect(template.rawPayload.toString('utf8').startsWith('\uFEFF失信主体名称,失信主体类别,')).toBe(true);
+  });
+
   it('serves a CSV template: BOM and the Chinese header row', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/catalogs/administrative_license/template.csv' });
     expect(res.statusCode).toBe(200);

@@ -11,6 +11,12 @@ const byFile = Object.entries(jsonFiles).map(([path, json]) => [path.split('/').
 
 const field = (c: CatalogDef, code: string): FieldDef | undefined => c.fields.find((f) => f.code === code);
 
+/** The ten administrative acts of the 2021 目录 item 3 (issue #2), in its order. */
+const ADMINISTRATIVE_ACTS = [
+  'administrative_license', 'administrative_penalty', 'administrative_coercion', 'administrative_confirmation', 'administrative_levy',
+  'administrative_payment', 'administrative_adjudication', 'administrative_compensation', 'administrative_reward', 'administrative_inspection',
+];
+
 describe('catalogue data files (全国公共信用信息基础目录 2021 item 3)', () => {
   it('every JSON file in packages/domain/catalog is registered', () => {
     expect(byFile.map(([f]) => f).sort()).toEqual([...CATALOG_FILES].sort());
@@ -32,20 +38,71 @@ describe('catalogue data files (全国公共信用信息基础目录 2021 item 3
     expect(def.fields.filter((f) => f.role === 'decision_date')).toHaveLength(1);
   });
 
-  it('lists the ten categories of the 2021 目录 / 河南省社会信用条例 Art.12', () => {
-    expect(listCatalogs().map((c) => c.name)).toEqual([
+  it('lists the ten categories of the 2021 目录 / 河南省社会信用条例 Art.12 first, in their order', () => {
+    expect(listCatalogs().slice(0, 10).map((c) => c.code)).toEqual(ADMINISTRATIVE_ACTS);
+    expect(listCatalogs().slice(0, 10).map((c) => c.name)).toEqual([
       '行政许可', '行政处罚', '行政强制', '行政确认', '行政征收',
       '行政给付', '行政裁决', '行政补偿', '行政奖励', '行政检查',
     ]);
   });
 
+  it('then 严重失信主体名单, an item of its own of the 2021 目录 (regulations §4.1), and nothing else', () => {
+    expect(listCatalogs().map((c) => c.code)).toEqual([...ADMINISTRATIVE_ACTS, 'serious_dishonesty_list']);
+    expect(getCatalog('serious_dishonesty_list').name).toBe('严重失信主体名单');
+  });
+
   it('the eight non-双公示 categories are marked [U] and share one field scheme', () => {
-    const generic = listCatalogs().slice(2);
+    const generic = ADMINISTRATIVE_ACTS.slice(2).map((code) => getCatalog(code));
     const suffixes = (c: CatalogDef): string[] => c.fields.map((f) => f.code.replace(/^[A-Z]{2}_/, ''));
     for (const c of generic) {
       expect(c.source).toContain('[U]');
       expect(suffixes(c)).toEqual(suffixes(generic[0] ?? c));
     }
+  });
+});
+
+describe('严重失信主体名单 (regulations §3.6; PubCredit template, no national field list)', () => {
+  const list = getCatalog('serious_dishonesty_list');
+  const byRole = (role: string) => list.fields.find((f) => f.role === role)?.code;
+
+  it('is marked [U] and shares the 相对人 block of the other catalogues under the prefix SX_', () => {
+    expect(list.source).toContain('[U]');
+    const block = (c: CatalogDef) => c.fields.filter((f) => /_XDR_/.test(f.code)).map((f) => [f.code.slice(3), f.type, f.role, JSON.stringify(f.required)]);
+    expect(block(list)).toEqual(block(getCatalog('administrative_coercion')));
+    for (const f of list.fields) if (f.code !== 'BZ') expect(f.code).toMatch(/^SX_/);
+  });
+
+  it.each([
+    ['the 认定决定文书号 keys the record', 'doc_no', 'SX_RDWSH'],
+    ['the 列入日期 starts the periods (Order 36: 自认定之日起)', 'decision_date', 'SX_LRRQ'],
+    ['the 认定部门 is the authority (HN-Credit Art.28, 37)', 'authority_uscc', 'SX_RDBMDM'],
+    ['the 法定代表人 ID is personal data (HN-Credit Art.35)', 'legal_rep_id_number', 'SX_FR_ZJHM'],
+  ])('%s', (_case, role, code) => {
+    expect(byRole(role)).toBe(code);
+  });
+
+  it.each([
+    ['名单名称', 'SX_MDMC', 'text', 'always'],
+    ['列入事由 (HN-Credit Art.28 理由, Art.33)', 'SX_LRSY', 'text', 'always'],
+    ['认定依据 (HN-Credit Art.28 依据)', 'SX_RDYJ', 'text', 'always'],
+    ['认定部门 (HN-Credit Art.37)', 'SX_RDBM', 'text', 'always'],
+    ['有效期至 (HN-Credit Art.37: set by the 认定机关)', 'SX_YXQZ', 'date', 'never'],
+    ['移出日期 (HN-Credit Art.37: exit)', 'SX_YCRQ', 'date', 'never'],
+  ])('%s: %s is %s, required %s', (_case, code, type, required) => {
+    expect(list.fields.find((f) => f.code === code)).toMatchObject({ type, required });
+  });
+
+  it('HN-Credit Art.35: an organisation names its 法定代表人 or 主要负责人', () => {
+    const rep = list.fields.find((f) => f.code === 'SX_FRDB');
+    expect(rep?.required).toEqual({ whenSubjectKind: ['legal_person'] });
+    expect(rep?.aliases).toEqual(expect.arrayContaining(['法定代表人', '主要负责人']));
+  });
+
+  it('有效期至 and 移出日期 may not precede the 列入日期', () => {
+    expect(list.checks?.map((c) => [c.earlier, c.later, c.severity])).toEqual([
+      ['SX_LRRQ', 'SX_YXQZ', 'error'],
+      ['SX_LRRQ', 'SX_YCRQ', 'error'],
+    ]);
   });
 });
 
@@ -110,6 +167,7 @@ describe('catalogCodeOf (a catalogue as a person types it)', () => {
     [' ADMINISTRATIVE_LICENSE ', 'administrative_license'],
     ['行政处罚', 'administrative_penalty'],
     [' 行政 检查 ', 'administrative_inspection'],
+    ['严重失信主体名单', 'serious_dishonesty_list'],
     ['no_such', 'no_such'],
   ])('%s → %s', (typed, code) => {
     expect(catalogCodeOf(typed)).toBe(code);

@@ -10,11 +10,14 @@ import license2021 from '../../catalog/administrative_license.2021.json' with { 
 import payment2021 from '../../catalog/administrative_payment.2021.json' with { type: 'json' };
 import penalty2021 from '../../catalog/administrative_penalty.2021.json' with { type: 'json' };
 import reward2021 from '../../catalog/administrative_reward.2021.json' with { type: 'json' };
+import seriousDishonestyList2021 from '../../catalog/serious_dishonesty_list.2021.json' with { type: 'json' };
 import { parseCatalogDef } from './catalog.parser';
 import type { CatalogDef } from './catalog.types';
 
 // A new edition is a new JSON file named `<code>.<edition>.json`, added here; older editions stay,
-// so a record is always read with the template in force on its decision date.
+// so a record is always read with the template in force on its decision date. The order is the
+// order of every list of catalogues: the ten administrative acts of the 2021 目录 item 3 (HN-Credit
+// Art.12), then the other items of the 目录 the platform collects (严重失信主体名单).
 const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['administrative_license.2021.json', license2021],
   ['administrative_penalty.2021.json', penalty2021],
@@ -26,6 +29,7 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['administrative_compensation.2021.json', compensation2021],
   ['administrative_reward.2021.json', reward2021],
   ['administrative_inspection.2021.json', inspection2021],
+  ['serious_dishonesty_list.2021.json', seriousDishonestyList2021],
 ];
 
 /** Every edition by catalogue code, oldest first. */
@@ -46,8 +50,9 @@ const EDITIONS: ReadonlyMap<string, readonly CatalogDef[]> = (() => {
 export const CATALOG_FILES: readonly string[] = FILES.map(([file]) => file);
 
 /**
- * Lists the current (latest) edition of every catalogue, in the order of the 2021 目录 item 3.
- * @example listCatalogs().map((c) => c.name) // ['行政许可', '行政处罚', …, '行政检查']
+ * Lists the current (latest) edition of every catalogue: the ten of the 2021 目录 item 3 in its
+ * order, then 严重失信主体名单.
+ * @example listCatalogs().map((c) => c.name) // ['行政许可', '行政处罚', …, '行政检查', '严重失信主体名单']
  */
 export function listCatalogs(): CatalogDef[] {
   return [...EDITIONS.values()].map((list) => list[list.length - 1]).filter((c): c is CatalogDef => c !== undefined);

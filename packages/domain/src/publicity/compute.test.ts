@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { TIER_NAMES, computePublicity, henanCapUntil, isNegativeCatalog, listRegimes, publicityUnder, regimeFor, regimeName } from './compute';
+import { TIER_NAMES, computePublicity, henanCapUntil, isNegativeCatalog, listBoundedUntil, listRegimes, publicityUnder, regimeFor, regimeName } from './compute';
 import { DISCLOSURE_CAP } from './publicity-rules';
 import type { PublicityTier, RegimeDef } from './publicity.types';
 
@@ -85,8 +85,9 @@ describe('Henan cap and list extension (HN-Credit Art.19)', () => {
 });
 
 describe('catalogues', () => {
-  it('only 行政处罚 is 失信信息', () => {
+  it('行政处罚 and 严重失信主体名单 are 失信信息 (Order 36 Art.4), the other catalogues are not', () => {
     expect(isNegativeCatalog('administrative_penalty')).toBe(true);
+    expect(isNegativeCatalog('serious_dishonesty_list')).toBe(true);
     for (const c of ['administrative_license', 'administrative_coercion', 'administrative_reward', 'nonsense']) expect(isNegativeCatalog(c)).toBe(false);
   });
 
@@ -97,6 +98,38 @@ describe('catalogues', () => {
   });
 });
 
+// 严重失信主体名单 (regulations §3.6): 严重 by default; its periods run from the 列入日期 and end the
+// day before the 移出日期 (HN-Credit Art.37), or later while still listed (HN-Credit Art.19).
+describe('严重失信主体名单 records', () => {
+  const LIST = 'serious_dishonesty_list';
+  it.each<[string, string, { listedUntil?: string; removedOn?: string }, string, string, string]>([
+    ['Order 36 严重 1–3 years', '2026-04-01', {}, 'ndrc-order-36', '2027-04-01', '2029-04-01'],
+    ['527号 严重失信 6 months–3 years [U: by analogy]', '2023-04-30', {}, 'ndrc-2019-527', '2023-10-30', '2026-04-30'],
+    ['Order 58 3 months–3 years [U]', '2024-05-10', {}, 'ndrc-order-58', '2024-08-10', '2027-05-10'],
+    ['HN-Credit Art.37: removed, public until the day before', '2026-04-01', { removedOn: '2027-10-01' }, 'ndrc-order-36', '2027-04-01', '2027-09-30'],
+    ['HN-Credit Art.37: removed on the 1st, public until the month before ends', '2026-04-01', { removedOn: '2027-03-01' }, 'ndrc-order-36', '2027-02-28', '2027-02-28'],
+    ['HN-Credit Art.37: removed before the minimum ends, the minimum ends with it', '2026-04-01', { removedOn: '2026-12-01' }, 'ndrc-order-36', '2026-11-30', '2026-11-30'],
+    ['HN-Credit Art.37: removed on the day listed, never public', '2026-04-01', { removedOn: '2026-04-01' }, 'ndrc-order-36', '2026-03-31', '2026-03-31'],
+    ['HN-Credit Art.19: 有效期至 beyond the period and the five-year cap extends it', '2026-04-01', { listedUntil: '2031-12-31' }, 'ndrc-order-36', '2027-04-01', '2031-12-31'],
+    ['HN-Credit Art.19: 有效期至 within the period changes nothing', '2026-04-01', { listedUntil: '2026-12-31' }, 'ndrc-order-36', '2027-04-01', '2029-04-01'],
+    ['HN-Credit Art.19 + 37: removed after the period, public until the day before', '2026-04-01', { removedOn: '2030-01-15' }, 'ndrc-order-36', '2027-04-01', '2030-01-14'],
+    ['HN-Credit Art.37: the removal wins over a later 有效期至', '2026-04-01', { listedUntil: '2031-12-31', removedOn: '2027-10-01' }, 'ndrc-order-36', '2027-04-01', '2027-09-30'],
+  ])('%s: listed %s %j → %s, %s … %s', (_case, decisionDate, dates, regime, minUntil, maxUntil) => {
+    expect(computePublicity({ decisionDate, tier: 'serious', catalog: LIST, ...dates })).toEqual({ regime, tier: 'serious', minUntil, maxUntil });
+  });
+
+  it('every regime covers the catalogue and says why', () => {
+    for (const r of listRegimes()) expect(r.catalogs).toContain(LIST);
+  });
+
+  it('listBoundedUntil: a removal after the end extends only while the cap extends for listed subjects', () => {
+    expect(listBoundedUntil('2029-04-01', { removedOn: '2030-01-15' })).toBe('2030-01-14');
+    expect(listBoundedUntil('2029-04-01', { removedOn: '2030-01-15' }, { ...DISCLOSURE_CAP, extendWhileListed: false })).toBe('2029-04-01');
+    expect(listBoundedUntil('2029-04-01', { removedOn: '2027-01-15' }, { ...DISCLOSURE_CAP, extendWhileListed: false })).toBe('2027-01-14');
+    expect(listBoundedUntil('2029-04-01', {})).toBe('2029-04-01');
+  });
+});
+
 describe('bad input is refused with a Chinese message', () => {
   it.each([
     ['impossible date', { decisionDate: '2026-02-30', tier: 'minor' }, /决定日期无效/],
@@ -104,6 +137,7 @@ describe('bad input is refused with a Chinese message', () => {
     ['unknown tier', { decisionDate: '2026-04-01', tier: 'severe' }, /公示等级无效/],
     ['before the earliest regime', { decisionDate: '2017-07-30', tier: 'general' }, /早于已知最早的公示期限规定/],
     ['bad listedUntil', { decisionDate: '2026-04-01', tier: 'general', listedUntil: '2030-02-30' }, /名单移出日期无效/],
+    ['bad removedOn', { decisionDate: '2026-04-01', tier: 'serious', removedOn: '2027-13-01' }, /移出日期无效/],
   ])('%s', (_case, input, message) => {
     try {
       computePublicity(input as Parameters<typeof computePublicity>[0]);

@@ -1,6 +1,6 @@
 import { getCatalog } from '../catalog/catalog.registry';
 import { DomainError } from '../errors';
-import { addMonths, addYears, isIsoDate } from './period';
+import { addMonths, addYears, dayBefore, isIsoDate } from './period';
 import { DISCLOSURE_CAP, NEGATIVE_CATALOGS, REGIMES, isPublicityTier } from './publicity-rules';
 import type { DisclosureCap, Publicity, PublicityInput, PublicityTier, RegimeDef } from './publicity.types';
 
@@ -59,11 +59,39 @@ function checkCatalog(catalog: string, regime: RegimeDef): void {
   }
 }
 
+/** The list dates that bound a record's last public day (see {@link listBoundedUntil}). */
+export interface ListDates {
+  listedUntil?: string | null;
+  removedOn?: string | null;
+}
+
+/**
+ * The last public day of a record whose period (or the cap alone) ends on `until`: extended while
+ * the subject is still listed then (HN-Credit Art.19: to `listedUntil`, or to the day before
+ * `removedOn`), and ended the day before `removedOn` once it has left the list (HN-Credit Art.37;
+ * Order 36 Art.3 终止公示). So a removal date, when there is one, decides the end.
+ *
+ * Removal is folded into the stored maxUntil rather than checked where records are read: the one
+ * condition that decides what is public (publicRecordCondition) then stays catalogue-neutral, and
+ * the expiry job, ETags and report verification already follow maxUntil.
+ * @example listBoundedUntil('2029-06-01', { removedOn: '2027-03-01' }) // '2027-02-28'
+ */
+export function listBoundedUntil(until: string, list: ListDates, capRule: DisclosureCap = DISCLOSURE_CAP): string {
+  const { listedUntil, removedOn } = list;
+  if (removedOn) {
+    // Listed until the day before the removal: later than `until` only while listed (Art.19).
+    const lastListed = dayBefore(removedOn);
+    return lastListed < until || capRule.extendWhileListed ? lastListed : until;
+  }
+  return capRule.extendWhileListed && listedUntil && listedUntil > until ? listedUntil : until;
+}
+
 /**
  * Publicity of a negative record (regulations §3.1, §3.5, §3.7): the regime in force on the
  * decision date, its minimum and maximum periods for the tier counted per 民法典 Art.201–202,
  * the maximum limited by the Henan five-year cap and extended to `listedUntil` when the subject is
- * still on a 失信联合惩戒对象名单 at its end (HN-Credit Art.19).
+ * still on a 失信联合惩戒对象名单 at its end (HN-Credit Art.19), and ended the day before
+ * `removedOn` when the record lists a subject since removed (HN-Credit Art.37).
  * @example computePublicity({ decisionDate: '2026-11-30', tier: 'minor' }) // { regime: 'ndrc-order-36', tier: 'minor', minUntil: '2026-11-30', maxUntil: '2027-02-28' }
  * @throws DomainError INVALID_ARGUMENT (bad date or tier, decision before 2017-07-31, not a negative catalogue) | CATALOG_UNKNOWN
  */
@@ -73,7 +101,7 @@ export function computePublicity(input: PublicityInput): Publicity {
 
 /** {@link computePublicity} under given rules (the loaded ones, or test data). */
 export function publicityUnder(regimes: readonly RegimeDef[], capRule: DisclosureCap, input: PublicityInput): Publicity {
-  const { decisionDate, tier, catalog, listedUntil } = input;
+  const { decisionDate, tier, catalog, listedUntil, removedOn } = input;
   if (!isIsoDate(decisionDate)) {
     throw new DomainError('INVALID_ARGUMENT', `决定日期无效：${String(decisionDate)}，应为 YYYY-MM-DD 格式的有效日期`, { decisionDate });
   }
@@ -82,6 +110,9 @@ export function publicityUnder(regimes: readonly RegimeDef[], capRule: Disclosur
   }
   if (listedUntil !== undefined && listedUntil !== null && !isIsoDate(listedUntil)) {
     throw new DomainError('INVALID_ARGUMENT', `名单移出日期无效：${String(listedUntil)}，应为 YYYY-MM-DD 格式的有效日期`, { listedUntil });
+  }
+  if (removedOn !== undefined && removedOn !== null && !isIsoDate(removedOn)) {
+    throw new DomainError('INVALID_ARGUMENT', `移出日期无效：${String(removedOn)}，应为 YYYY-MM-DD 格式的有效日期`, { removedOn });
   }
   let regime: RegimeDef | null = null;
   for (const r of regimes) if (r.from <= decisionDate) regime = r;
@@ -98,7 +129,6 @@ export function publicityUnder(regimes: readonly RegimeDef[], capRule: Disclosur
   const minUntil = addMonths(decisionDate, period.minMonths);
   const regimeMax = addMonths(decisionDate, period.maxMonths);
   const cap = addYears(decisionDate, capRule.maxYears);
-  let maxUntil = regimeMax < cap ? regimeMax : cap;
-  if (capRule.extendWhileListed && listedUntil && listedUntil > maxUntil) maxUntil = listedUntil;
+  const maxUntil = listBoundedUntil(regimeMax < cap ? regimeMax : cap, { listedUntil, removedOn }, capRule);
   return { regime: regime.code, tier, minUntil: minUntil < maxUntil ? minUntil : maxUntil, maxUntil };
 }

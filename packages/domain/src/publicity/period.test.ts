@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { addMonths, addYears, isIsoDate } from './period';
+import { addMonths, addYears, dayBefore, isIsoDate } from './period';
 
 // 民法典 Art.201–202 (regulations §3.7): start day not counted; the period ends on the corresponding
 // day of the final month, or on that month's last day when it has no such day.
@@ -41,5 +41,22 @@ describe('addMonths / addYears (民法典 Art.201–202)', () => {
   it('refuses a fractional number of months or years', () => {
     expect(() => addMonths('2026-01-01', 1.5)).toThrow(/整数/);
     expect(() => addYears('2026-01-01', 0.5)).toThrow(/整数/);
+  });
+});
+
+// HN-Credit Art.37: a record removed from a list on a day is public until the day before.
+describe('dayBefore', () => {
+  it.each([
+    ['within a month', '2027-10-01', '2027-09-30'],
+    ['mid-month', '2027-10-15', '2027-10-14'],
+    ['1 March, common year', '2027-03-01', '2027-02-28'],
+    ['1 March, leap year', '2028-03-01', '2028-02-29'],
+    ['1 January crosses the year', '2027-01-01', '2026-12-31'],
+  ])('%s: %s → %s', (_case, date, before) => {
+    expect(dayBefore(date)).toBe(before);
+  });
+
+  it('refuses an invalid date in Chinese', () => {
+    expect(() => dayBefore('2027-02-30')).toThrow(/日期无效/);
   });
 });

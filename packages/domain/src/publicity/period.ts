@@ -54,3 +54,16 @@ export function addYears(date: string, years: number): string {
   if (!Number.isInteger(years)) throw new DomainError('INVALID_ARGUMENT', `年数应为整数：${years}`, { years });
   return addMonths(date, years * 12);
 }
+
+/**
+ * The day before `date`: the last public day of a record that stops being public on `date`.
+ * @example dayBefore('2027-03-01') // '2027-02-28'
+ * @example dayBefore('2027-01-01') // '2026-12-31'
+ */
+export function dayBefore(date: string): string {
+  const { year, month, day } = requireDate(date);
+  if (day > 1) return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day - 1).padStart(2, '0')}`;
+  const prev = addMonths(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`, -1);
+  const [y, m] = prev.split('-').map(Number) as [number, number];
+  return `${prev.slice(0, 8)}${String(daysInMonth(y, m)).padStart(2, '0')}`;
+}

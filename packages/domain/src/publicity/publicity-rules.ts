@@ -20,13 +20,26 @@ export interface DefaultTierTable {
   readonly catalog: string;
   readonly penaltyTypeField: string;
   readonly byPenaltyType: ReadonlyMap<string, ResolvedTier>;
+  /** The default tier of every record of another negative catalogue (严重失信主体名单 → 严重). */
+  readonly byCatalog: ReadonlyMap<string, ResolvedTier>;
   readonly fallback: ResolvedTier;
   readonly simpleProcedure: ResolvedTier & { readonly field: string; readonly code: string };
+}
+
+/** The date fields of a list catalogue that bound its records' publicity (HN-Credit Art.19, 37). */
+export interface ListDateFields {
+  /** 有效期至: the last day listed; publicity lasts at least until then. */
+  readonly listedUntilField: string;
+  /** 移出日期: from this day on the record is no longer public. */
+  readonly removedOnField: string;
+  readonly source: string;
 }
 
 export interface NegativeCatalogDef {
   readonly catalog: string;
   readonly basis: string;
+  /** On a list catalogue (严重失信主体名单): its 有效期至 and 移出日期 fields. */
+  readonly listDates?: ListDateFields;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,6 +92,18 @@ export function parseRegimes(json: unknown, file = 'regimes.json'): { regimes: R
   return { regimes: ok.regimes, cap: ok.cap };
 }
 
+function checkListDates(catalog: string, dates: unknown, problems: string[]): void {
+  if (dates === undefined) return;
+  const at = `${catalog} 的 listDates`;
+  if (!isObject(dates) || !isText(dates.listedUntilField) || !isText(dates.removedOnField) || !isText(dates.source)) {
+    return void problems.push(`${at} 应有 listedUntilField、removedOnField 与 source`);
+  }
+  const fields = getCatalog(catalog).fields;
+  for (const code of [dates.listedUntilField, dates.removedOnField]) {
+    if (fields.find((f) => f.code === code)?.type !== 'date') problems.push(`${at} 引用的 ${code} 不是该目录的日期字段`);
+  }
+}
+
 /** Checks negative-catalogs.json: every catalogue is either negative (with a basis) or not (with a reason), once. */
 export function parseNegativeCatalogs(json: unknown, file = 'negative-catalogs.json'): NegativeCatalogDef[] {
   const problems: string[] = [];
@@ -92,6 +117,8 @@ export function parseNegativeCatalogs(json: unknown, file = 'negative-catalogs.j
       if (!isObject(e) || !isText(e.catalog) || !isText(e[key])) problems.push(`目录条目缺少 catalog 或 ${key}`);
       else {
         if (!codes.has(e.catalog)) problems.push(`未知目录：${e.catalog}`);
+        else if (key === 'basis') checkListDates(e.catalog, e.listDates, problems);
+        else if (e.listDates !== undefined) problems.push(`${e.catalog} 不是失信信息目录，不应有 listDates`);
         listed.set(e.catalog, (listed.get(e.catalog) ?? 0) + 1);
       }
     }
@@ -101,8 +128,36 @@ export function parseNegativeCatalogs(json: unknown, file = 'negative-catalogs.j
   return (negative ?? []) as NegativeCatalogDef[];
 }
 
-/** Checks default-tiers.json against the catalogue: every 处罚类别 but 其他 has a tier, each once. */
-export function parseDefaultTiers(json: unknown, file = 'default-tiers.json'): DefaultTierTable {
+/** Checks byCatalog: negative catalogues other than the penalty table's, each once, with tier and basis. */
+function parseByCatalog(list: unknown, penaltyCatalog: string, negative: readonly string[], problems: string[]): Map<string, ResolvedTier> {
+  const byCatalog = new Map<string, ResolvedTier>();
+  if (list === undefined) return byCatalog;
+  if (!Array.isArray(list)) {
+    problems.push('byCatalog 应为数组');
+    return byCatalog;
+  }
+  const codes = catalogCodes();
+  for (const e of list) {
+    if (!isObject(e) || !isText(e.catalog) || !isPublicityTier(e.tier) || !isText(e.basis)) {
+      problems.push(`byCatalog 条目应有 catalog、tier（minor/general/serious）与 basis：${JSON.stringify(e)}`);
+    } else if (!codes.has(e.catalog)) problems.push(`byCatalog 中的未知目录：${e.catalog}`);
+    else if (!negative.includes(e.catalog)) problems.push(`byCatalog 中的 ${e.catalog} 不是失信信息目录`);
+    else if (e.catalog === penaltyCatalog) problems.push(`${e.catalog} 按处罚类别确定等级，不应出现在 byCatalog 中`);
+    else if (byCatalog.has(e.catalog)) problems.push(`byCatalog 中的目录 ${e.catalog} 重复`);
+    else byCatalog.set(e.catalog, { tier: e.tier, basis: e.basis });
+  }
+  return byCatalog;
+}
+
+/**
+ * Checks default-tiers.json against the catalogue: every 处罚类别 but 其他 has a tier, each once;
+ * other negative catalogues may have one default tier each (byCatalog).
+ */
+export function parseDefaultTiers(
+  json: unknown,
+  file = 'default-tiers.json',
+  negative: readonly string[] = NEGATIVE_CATALOGS.map((c) => c.catalog),
+): DefaultTierTable {
   const problems: string[] = [];
   if (!isObject(json) || !isText(json.catalog) || !isText(json.penaltyTypeField) || !Array.isArray(json.byPenaltyType)) {
     refuse(file, ['应有 catalog、penaltyTypeField 与 byPenaltyType']);
@@ -122,6 +177,7 @@ export function parseDefaultTiers(json: unknown, file = 'default-tiers.json'): D
   for (const v of field?.enumValues ?? []) {
     if (v.name !== '其他' && !byPenaltyType.has(v.name)) problems.push(`处罚类别 ${v.name} 缺少默认等级`);
   }
+  const byCatalog = parseByCatalog(j.byCatalog, j.catalog, negative, problems);
   const fb = j.fallback;
   if (!isObject(fb) || !isPublicityTier(fb.tier) || !isText(fb.basis)) problems.push('fallback 应有 tier 与 basis');
   const sp = j.simpleProcedure;
@@ -136,6 +192,7 @@ export function parseDefaultTiers(json: unknown, file = 'default-tiers.json'): D
     catalog: j.catalog,
     penaltyTypeField: j.penaltyTypeField,
     byPenaltyType,
+    byCatalog,
     fallback: { tier: fallback.tier, basis: fallback.basis },
     simpleProcedure: { field: simple.field, code: simple.code, tier: simple.tier, basis: simple.basis },
   };

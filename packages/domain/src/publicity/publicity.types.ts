@@ -20,6 +20,11 @@ export interface PublicityInput {
   catalog?: string;
   /** Last day the subject stays on a 失信联合惩戒对象名单, if listed (HN-Credit Art.19 extension). */
   listedUntil?: string | null;
+  /**
+   * 移出日期 of a list record (严重失信主体名单): the day the subject left the list. The record is
+   * public until the day before (HN-Credit Art.37: exit stops every 惩戒; Order 36 Art.3 终止公示).
+   */
+  removedOn?: string | null;
 }
 
 /** A tier's minimum and maximum period, in months. */

@@ -7,6 +7,7 @@ import { penaltyTypeName, resolveTier } from './tier';
 import type { TierRule } from './publicity.types';
 
 const PENALTY = 'administrative_penalty';
+const LIST = 'serious_dishonesty_list';
 const DEPT = '11410400MB0000019H';
 const OTHER = '11410400MB00000275';
 const q = (penaltyTypes: string[], extra: { sourceDept?: string; simpleProcedure?: boolean } = {}) => ({ catalog: PENALTY, sourceDept: DEPT, penaltyTypes, ...extra });
@@ -41,6 +42,21 @@ describe('default tier table by 处罚类别 (行政处罚法 Art.9)', () => {
   });
 });
 
+describe('default tier of 严重失信主体名单', () => {
+  it('is 严重 with its basis (Order 36 draft summary; 527号 严重失信), whatever the department', () => {
+    for (const sourceDept of [DEPT, OTHER]) {
+      const r = resolveTier({ catalog: LIST, sourceDept, penaltyTypes: [] }, []);
+      expect(r.tier).toBe('serious');
+      expect(r.basis).toContain('Order 36');
+    }
+  });
+  it('a rule of the credit centre for the catalogue or a department still wins', () => {
+    const rules: TierRule[] = [{ catalog: LIST, sourceDept: OTHER, penaltyType: null, tier: 'general', basis: 'dept rule' }];
+    expect(resolveTier({ catalog: LIST, sourceDept: OTHER, penaltyTypes: [] }, rules)).toEqual({ tier: 'general', basis: 'dept rule' });
+    expect(resolveTier({ catalog: LIST, sourceDept: DEPT, penaltyTypes: [] }, rules).tier).toBe('serious');
+  });
+});
+
 describe('tier rules of the credit centre: the most specific wins', () => {
   const rules: TierRule[] = [
     { catalog: PENALTY, sourceDept: null, penaltyType: null, tier: 'minor', basis: 'catalogue-wide' },
@@ -68,10 +84,24 @@ describe('tier rules of the credit centre: the most specific wins', () => {
 describe('publicityFacts', () => {
   it('reads 处罚类别 and 处罚程序 from stored values', () => {
     const c = getCatalog(PENALTY);
-    expect(publicityFacts(c, { CF_CFLB: ['01', '03'], CF_CFCX: '01' })).toEqual({ penaltyTypes: ['01', '03'], simpleProcedure: true });
-    expect(publicityFacts(c, { CF_CFLB: ['03'], CF_CFCX: '02' })).toEqual({ penaltyTypes: ['03'], simpleProcedure: false });
-    expect(publicityFacts(c, { CF_CFLB: ['03'] })).toEqual({ penaltyTypes: ['03'], simpleProcedure: false });
-    expect(publicityFacts(getCatalog('administrative_license'), {})).toEqual({ penaltyTypes: [], simpleProcedure: false });
+    const noList = { listedUntil: null, removedOn: null };
+    expect(publicityFacts(c, { CF_CFLB: ['01', '03'], CF_CFCX: '01' })).toEqual({ penaltyTypes: ['01', '03'], simpleProcedure: true, ...noList });
+    expect(publicityFacts(c, { CF_CFLB: ['03'], CF_CFCX: '02' })).toEqual({ penaltyTypes: ['03'], simpleProcedure: false, ...noList });
+    expect(publicityFacts(c, { CF_CFLB: ['03'] })).toEqual({ penaltyTypes: ['03'], simpleProcedure: false, ...noList });
+    expect(publicityFacts(getCatalog('administrative_license'), {})).toEqual({ penaltyTypes: [], simpleProcedure: false, ...noList });
+  });
+
+  it.each([
+    ['HN-Credit Art.19: 有效期至 is the last day listed', { SX_YXQZ: '2030-06-30' }, { listedUntil: '2030-06-30', removedOn: null }],
+    ['HN-Credit Art.37: 移出日期 is the day of exit', { SX_YXQZ: '2030-06-30', SX_YCRQ: '2027-03-01' }, { listedUntil: '2030-06-30', removedOn: '2027-03-01' }],
+    ['neither given', {}, { listedUntil: null, removedOn: null }],
+    ['empty or malformed values are no dates', { SX_YXQZ: '', SX_YCRQ: 20270301 }, { listedUntil: null, removedOn: null }],
+  ])('reads the list dates of a 严重失信主体名单 record: %s', (_case, values, dates) => {
+    expect(publicityFacts(getCatalog('serious_dishonesty_list'), values)).toEqual({ penaltyTypes: [], simpleProcedure: false, ...dates });
+  });
+
+  it('a 行政处罚 has no list dates, even in fields of the same name', () => {
+    expect(publicityFacts(getCatalog(PENALTY), { SX_YCRQ: '2027-03-01' })).toMatchObject({ listedUntil: null, removedOn: null });
   });
 
   it('处罚程序 is a documented local extension of the 行政处罚 catalogue', () => {
@@ -87,13 +117,20 @@ describe('rules data files', () => {
   const files = import.meta.glob('../../publicity/*.json', { eager: true, import: 'default' });
   const byName = Object.fromEntries(Object.entries(files).map(([p, json]) => [p.split('/').pop() ?? p, json]));
 
+  /** negative-catalogs.json with other list dates on 严重失信主体名单. */
+  const withListDates = (listDates: unknown) => {
+    const json = byName['negative-catalogs.json'] as { negative: { catalog: string }[] };
+    return { ...json, negative: json.negative.map((n) => (n.catalog === LIST ? { ...n, listDates } : n)) };
+  };
+
   it('holds exactly the three documented files', () => {
     expect(Object.keys(byName).sort()).toEqual(['default-tiers.json', 'negative-catalogs.json', 'regimes.json']);
   });
 
-  it('every catalogue is declared negative or not, with a reason', () => {
+  it('every catalogue is declared negative or not, with a reason: 行政处罚 and 严重失信主体名单 are negative (Order 36 Art.4)', () => {
     const negative = parseNegativeCatalogs(byName['negative-catalogs.json']);
-    expect(negative.map((n) => n.catalog)).toEqual([PENALTY]);
+    expect(negative.map((n) => n.catalog)).toEqual([PENALTY, LIST]);
+    expect(negative.find((n) => n.catalog === LIST)?.listDates).toMatchObject({ listedUntilField: 'SX_YXQZ', removedOnField: 'SX_YCRQ' });
   });
 
   it.each([
@@ -101,6 +138,11 @@ describe('rules data files', () => {
     ['min above max', () => parseRegimes({ regimes: [{ code: 'x', name: 'x', title: 'x', source: 'x', from: '2020-01-01', catalogs: [PENALTY], periods: { minor: { minMonths: 4, maxMonths: 3 }, general: { minMonths: 0, maxMonths: 3 }, serious: { minMonths: 0, maxMonths: 3 } } }], cap: (byName['regimes.json'] as { cap: unknown }).cap }), /minMonths 大于 maxMonths/],
     ['a catalogue left out', () => parseNegativeCatalogs({ negative: [], notNegative: [] }), /应在 negative 或 notNegative/],
     ['an unknown penalty type', () => parseDefaultTiers({ ...(byName['default-tiers.json'] as object), byPenaltyType: [{ penaltyType: '打板子', tier: 'minor', basis: 'x' }] }), /打板子/],
+    ['list dates naming a field that is no date', () => parseNegativeCatalogs(withListDates({ listedUntilField: 'SX_MDMC', removedOnField: 'SX_YCRQ', source: 'x' })), /SX_MDMC 不是该目录的日期字段/],
+    ['list dates without a source', () => parseNegativeCatalogs(withListDates({ listedUntilField: 'SX_YXQZ', removedOnField: 'SX_YCRQ' })), /listDates 应有/],
+    ['a catalogue default for 行政处罚', () => parseDefaultTiers({ ...(byName['default-tiers.json'] as object), byCatalog: [{ catalog: PENALTY, tier: 'minor', basis: 'x' }] }), /不应出现在 byCatalog/],
+    ['a catalogue default for a catalogue that is not negative', () => parseDefaultTiers({ ...(byName['default-tiers.json'] as object), byCatalog: [{ catalog: 'administrative_reward', tier: 'minor', basis: 'x' }] }), /不是失信信息目录/],
+    ['a catalogue default without a basis', () => parseDefaultTiers({ ...(byName['default-tiers.json'] as object), byCatalog: [{ catalog: LIST, tier: 'serious' }] }), /byCatalog 条目应有/],
   ])('refuses %s', (_case, parse, message) => {
     expect(parse).toThrow(message);
   });

@@ -49,6 +49,9 @@ function forType(q: TierQuery, type: string | null, index: ReadonlyMap<string, T
     (type !== null ? index.get(`${q.catalog}||${t}`) : undefined) ??
     index.get(`${q.catalog}||`);
   if (rule) return { tier: rule.tier, basis: rule.basis };
+  // A catalogue with one default tier (严重失信主体名单 → 严重) has no penalty types to read.
+  const catalogDefault = DEFAULT_TIERS.byCatalog.get(q.catalog);
+  if (catalogDefault) return catalogDefault;
   if (q.simpleProcedure && q.catalog === DEFAULT_TIERS.catalog) {
     return { tier: DEFAULT_TIERS.simpleProcedure.tier, basis: DEFAULT_TIERS.simpleProcedure.basis };
   }
@@ -59,7 +62,8 @@ function forType(q: TierQuery, type: string | null, index: ReadonlyMap<string, T
 /**
  * The tier of a negative record: for each 处罚类别 the most specific rule of the credit centre
  * (department + type > department > type > whole catalogue), else the documented default
- * (default-tiers.json: 简易程序 → 轻微, then by type); of several types the most severe wins.
+ * (default-tiers.json: the catalogue's own default tier, else 简易程序 → 轻微, then by type); of
+ * several types the most severe wins.
  * @example resolveTier({ catalog: 'administrative_penalty', sourceDept: 'X', penaltyTypes: ['警告', '吊销许可证件'] }, []).tier // 'serious'
  */
 export function resolveTier(q: TierQuery, rules: readonly TierRule[]): ResolvedTier {

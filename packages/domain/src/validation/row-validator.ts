@@ -55,7 +55,8 @@ function requiredBecause(plan: CatalogPlan, f: FieldDef, kind: EnumValue | undef
   if (rule === 'never') return null;
   if ('whenSubjectKind' in rule) {
     const k = kind?.subjectKind;
-    return k && rule.whenSubjectKind.includes(k) && kind ? `：行政相对人类别为“${kind.name}”时必填` : null;
+    const kindName = plan.byRole.get('subject_kind')?.name ?? '行政相对人类别';
+    return k && rule.whenSubjectKind.includes(k) && kind ? `：${kindName}为“${kind.name}”时必填` : null;
   }
   const target = plan.byCode.get(rule.whenFieldHas.field);
   const has = codesAmong(values[rule.whenFieldHas.field], rule.whenFieldHas.codes);

@@ -12,7 +12,8 @@ export const ReportQuerySchema = Type.Object({
   categories: Type.Optional(
     Type.String({
       maxLength: 200,
-      description: '专项：信息类别，逗号分隔，取 administrative_penalty（行政处罚）、administrative_coercion（行政强制）、serious_dishonesty_list（严重失信主体名单）；默认全部',
+      description:
+        '专项：信息类别，逗号分隔，取 administrative_penalty（行政处罚）、administrative_coercion（行政强制）、serious_dishonesty_list（严重失信主体名单：列入日期在范围内、报告生成时公示中的名单记录，已移出名单的不列示）；默认全部',
     }),
   ),
 });
@@ -32,7 +33,7 @@ export const ReportSectionSchema = Type.Object({
   category: Type.String({ description: '信息类别代码' }),
   name: Type.String({ description: '信息类别名称' }),
   records: Type.Array(RecordSchema, { description: '报告生成时公示中的记录（新决定在前）' }),
-  note: Type.Optional(Type.String({ description: '说明，如本平台暂未归集该类信息' })),
+  note: Type.Optional(Type.String({ description: '说明（保留字段：各信息类别均已归集，目前不再返回）' })),
 });
 
 export const CreditReportSchema = Type.Object({

@@ -25,7 +25,8 @@ function describeRequired(rule: RequiredRule, catalog: CatalogDef): { required: 
   if (rule === 'always' || rule === 'never') return { required: rule, requiredWhen: null };
   if ('whenSubjectKind' in rule) {
     const kinds: Record<string, string> = { legal_person: '法人及非法人组织', individual_business: '个体工商户', natural_person: '自然人' };
-    return { required: 'conditional', requiredWhen: `行政相对人类别为${rule.whenSubjectKind.map((k) => kinds[k] ?? k).join('或')}时必填` };
+    const kindField = catalog.fields.find((f) => f.role === 'subject_kind')?.name ?? '行政相对人类别';
+    return { required: 'conditional', requiredWhen: `${kindField}为${rule.whenSubjectKind.map((k) => kinds[k] ?? k).join('或')}时必填` };
   }
   const field = catalog.fields.find((f) => f.code === rule.whenFieldHas.field);
   const names = rule.whenFieldHas.codes.map((c) => field?.enumValues?.find((v) => v.code === c)?.name ?? c);

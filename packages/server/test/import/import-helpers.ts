@@ -114,9 +114,9 @@ export function csvCell(value: string): string {
 }
 
 /** CSV text (CRLF, as Excel writes it) of rows by field code under the given header row. */
-export function toCsv(rows: readonly PenaltyRow[], headers: readonly string[] = PENALTY_HEADERS, columns: readonly string[] = headers): string {
+export function toCsv(rows: readonly Readonly<Partial<Record<string, string>>>[], headers: readonly string[] = PENALTY_HEADERS, columns: readonly string[] = headers): string {
   const lines = [headers.map(csvCell).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell((row as Record<string, string | undefined>)[c] ?? '')).join(','));
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? '')).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 

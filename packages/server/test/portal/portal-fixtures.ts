@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { isNegativeCatalog } from '@pubcredit/domain';
 import type { AppContext } from '../../src/context';
 import { DEPT_A } from '../fixtures';
 
@@ -64,7 +65,7 @@ export async function addRecord(ctx: AppContext, r: RecordInput): Promise<string
   const dept = r.sourceDept ?? DEPT_A.uscc;
   const key = recordKeyOf(catalog, dept, r.docNo);
   const version = r.version ?? 1;
-  const negative = r.negative ?? catalog === 'administrative_penalty';
+  const negative = r.negative ?? isNegativeCatalog(catalog);
   await ctx.db.query(
     `insert into records (subject_id, record_key, version, catalog, edition, source_dept, doc_no, decision_date,
        received_at, report_working_days, content_hash, data, batch_id, row_no, superseded_at,

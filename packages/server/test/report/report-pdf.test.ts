@@ -28,6 +28,10 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     const subjectId = await addSubject(ctx, { name: COMPANY, uscc: COMPANY_USCC });
     await addRecord(ctx, { subjectId, docNo: '平市监罚〔2026〕1号', maxUntil: '2099-12-31', data: { CF_WFXW: '未按规定公示年度报告' } });
     await addRecord(ctx, { subjectId, docNo: '平市住许〔2026〕2号', catalog: 'administrative_license', sourceDept: DEPT_B.uscc, data: { XK_NR: '建筑业企业资质' } });
+    await addRecord(ctx, {
+      subjectId, docNo: '平市监信〔2026〕4号', catalog: 'serious_dishonesty_list', decisionDate: '2026-03-10', tier: 'serious', maxUntil: '2099-12-31',
+      data: { SX_MDMC: '严重违法失信名单', SX_LRSY: '提交虚假材料取得食品经营许可', SX_RDWSH: '平市监信〔2026〕4号' },
+    });
     personId = await addSubject(ctx, { name: '张三', kind: 'natural_person', idMasked: '4104**********1230' });
     await addRecord(ctx, {
       subjectId: personId,
@@ -107,13 +111,15 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     raw.forEach((page, n) => expect(page).toMatch(new RegExp(`(^|\\n)第 ${n + 1} 页 / 共 ${raw.length} 页(\\n|$)`)));
   });
 
-  it('a 专项 report PDF names its range and says 严重失信主体名单 is not collected yet', async () => {
+  it('a 专项 report PDF names its range and lists the 严重失信主体名单 records', async () => {
     const { text } = await pdf(`/api/v1/subjects/${COMPANY_USCC}/report.pdf?kind=special&from=2025-01-01&categories=administrative_penalty%2Cserious_dishonesty_list`);
     expect(text).toContain('专项信用报告');
     expect(text).toContain('2025-01-01 至 不限');
     expect(text).toContain('一、行政处罚信息（1 条）');
-    expect(text).toContain('二、严重失信主体名单信息');
-    expect(text).toContain('本平台暂未归集该类信息');
+    expect(text).toContain('二、严重失信主体名单信息（1 条）');
+    expect(text).toContain('平市监信〔2026〕4号');
+    expect(text).toContain('名单名称：严重违法失信名单');
+    expect(text).not.toContain('本平台暂未归集该类信息');
     expect(text).not.toContain('行政许可信息');
   });
 

@@ -13,6 +13,12 @@ import { addRecord, addSubject } from '../portal/portal-fixtures';
 import { createTestApp, createTestContext } from '../test-context';
 
 const FULL_ID = '410402199001011230';
+const LIST = 'serious_dishonesty_list';
+/** The ten administrative acts of the 2021 目录 item 3 (issue #2). */
+const ADMINISTRATIVE_ACTS = [
+  'administrative_license', 'administrative_penalty', 'administrative_coercion', 'administrative_confirmation', 'administrative_levy',
+  'administrative_payment', 'administrative_adjudication', 'administrative_compensation', 'administrative_reward', 'administrative_inspection',
+];
 
 describe.each(testEngines())('credit reports on %s', (engine) => {
   let ctx: AppContext;
@@ -36,6 +42,15 @@ describe.each(testEngines())('credit reports on %s', (engine) => {
     keys.coercion = await addRecord(ctx, { subjectId, docNo: '平市监强〔2026〕3号', catalog: 'administrative_coercion', negative: false, decisionDate: '2026-02-01' });
     keys.license = await addRecord(ctx, { subjectId, docNo: '平市住许〔2026〕4号', catalog: 'administrative_license', sourceDept: DEPT_B.uscc, data: { XK_NR: '建筑业企业资质' } });
     await addRecord(ctx, { subjectId, docNo: '平市监罚〔2026〕5号', publicityEndReason: 'repaired', data: { CF_WFXW: '已修复不应出现' } });
+    keys.list = await addRecord(ctx, {
+      subjectId, docNo: '平市监信〔2026〕7号', catalog: LIST, decisionDate: '2026-03-10', tier: 'serious', minUntil: '2027-03-10', maxUntil: '2029-03-10',
+      data: { SX_MDMC: '严重违法失信名单', SX_LRSY: '提交虚假材料取得食品经营许可', SX_RDWSH: '平市监信〔2026〕7号', SX_LRRQ: '2026-03-10' },
+    });
+    // Removed from the list on 2025-12-01: the importer ends its publicity the day before.
+    await addRecord(ctx, {
+      subjectId, docNo: '平市监信〔2025〕8号', catalog: LIST, decisionDate: '2025-06-01', tier: 'serious', minUntil: '2025-11-30', maxUntil: '2025-11-30',
+      data: { SX_MDMC: '严重违法失信名单', SX_LRSY: '已移出不应出现', SX_YCRQ: '2025-12-01' },
+    });
     personId = await addSubject(ctx, { name: '张三', kind: 'natural_person', idMasked: '4104**********1230' });
     await addRecord(ctx, {
       subjectId: personId,
@@ -54,8 +69,11 @@ describe.each(testEngines())('credit reports on %s', (engine) => {
     const report = await get<CreditReport>(`/api/v1/subjects/${COMPANY_USCC}/report.json`);
     expect(report.reportNo).toMatch(REPORT_NO_PATTERN);
     expect(report).toMatchObject({ kind: 'standard', period: null, subject: { name: '平顶山市鹰城建材有限公司', uscc: COMPANY_USCC } });
-    expect(report.sections).toHaveLength(10);
+    expect(report.sections.map((s) => s.category)).toEqual([...ADMINISTRATIVE_ACTS, LIST]);
     const section = (c: string) => report.sections.find((s) => s.category === c);
+    expect(section(LIST)).toMatchObject({ name: '严重失信主体名单', records: [{ recordKey: keys.list, tier: 'serious', maxUntil: '2029-03-10' }] });
+    expect(section(LIST)).not.toHaveProperty('note');
+    expect(JSON.stringify(report)).not.toContain('已移出不应出现');
     expect(section('administrative_penalty')?.name).toBe('行政处罚');
     expect(section('administrative_penalty')?.records.map((r) => r.recordKey)).toEqual([keys.penalty, keys.old]);
     expect(section('administrative_penalty')?.records[0]).toMatchObject({ sourceDeptName: '平顶山市市场监督管理局（测试）', maxUntil: '2099-12-31', tier: 'serious' });
@@ -79,7 +97,7 @@ describe.each(testEngines())('credit reports on %s', (engine) => {
     expect(again.reportNo).not.toBe(report.reportNo);
   });
 
-  it('a 专项 report covers the chosen categories and decision dates; 严重失信主体名单 says it is not collected yet', async () => {
+  it('a 专项 report covers the chosen categories and decision dates, 严重失信主体名单 with its public list records', async () => {
     const report = await get<CreditReport>(
       `/api/v1/subjects/${COMPANY_USCC}/report.json?kind=special&from=2025-01-01&categories=administrative_penalty,serious_dishonesty_list`,
     );
@@ -89,7 +107,11 @@ describe.each(testEngines())('credit reports on %s', (engine) => {
       ['serious_dishonesty_list', '严重失信主体名单'],
     ]);
     expect(report.sections[0]?.records.map((r) => r.recordKey)).toEqual([keys.penalty]);
-    expect(report.sections[1]).toMatchObject({ records: [], note: '本平台暂未归集该类信息' });
+    expect(report.sections[1]?.records.map((r) => [r.recordKey, r.catalogName, r.decisionDate])).toEqual([[keys.list, '严重失信主体名单', '2026-03-10']]);
+    expect(report.sections[1]?.records[0]?.data).toMatchObject({ SX_MDMC: '严重违法失信名单', SX_LRSY: '提交虚假材料取得食品经营许可' });
+    expect(report.sections[1]).not.toHaveProperty('note');
+    const listOnly = await get<CreditReport>(`/api/v1/subjects/${COMPANY_USCC}/report.json?kind=special&categories=serious_dishonesty_list`);
+    expect(listOnly.sections.map((s) => [s.category, s.records.map((r) => r.recordKey)])).toEqual([[LIST, [keys.list]]]);
     const all = await get<CreditReport>(`/api/v1/subjects/${COMPANY_USCC}/report.json?kind=special&to=2026-03-01`);
     expect(all.sections.map((s) => s.category)).toEqual(['administrative_penalty', 'administrative_coercion', 'serious_dishonesty_list']);
     expect(all.sections.flatMap((s) => s.records.map((r) => r.recordKey))).toEqual([keys.old, keys.coercion]);

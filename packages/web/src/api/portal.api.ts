@@ -82,7 +82,7 @@ export function verifyReport(reportNo: string): Promise<ReportVerification> {
   return api.get<ReportVerification>(`/reports/${enc(reportNo)}/verify`);
 }
 
-/** The ten catalogues with their Chinese field names (public). */
+/** Every catalogue (the ten administrative acts and 严重失信主体名单) with its Chinese field names (public). */
 export async function listPortalCatalogs(): Promise<PortalCatalog[]> {
   return (await api.get<{ catalogs: PortalCatalog[] }>('/catalogs')).catalogs;
 }

@@ -1,6 +1,6 @@
 // The publicity columns of a stored record (migration 006), from the domain's publicity engine.
 // Shared by the importer (per row, no database access) and the recompute service.
-import { computePublicity, henanCapUntil, isNegativeCatalog, listRegimes, publicityFacts, regimeFor, resolveTier } from '@pubcredit/domain';
+import { computePublicity, henanCapUntil, isNegativeCatalog, listBoundedUntil, listRegimes, publicityFacts, regimeFor, resolveTier } from '@pubcredit/domain';
 import type { CatalogDef, Publicity, PublicityTier, SubjectKind, TierRule } from '@pubcredit/domain';
 
 /** records.negative … never_public as the importer writes them. */
@@ -59,16 +59,18 @@ export class PublicityCalculator {
     // Henan regulation Art.13: 简易程序 penalties of natural persons are never published.
     const neverPublic = facts.simpleProcedure && a.subjectKind === 'natural_person';
     const base = { negative: true, tier, simpleProcedure: facts.simpleProcedure, neverPublic };
+    // A list record's 有效期至 and 移出日期 bound its last public day (HN-Credit Art.19, 37).
+    const list = { listedUntil: facts.listedUntil, removedOn: facts.removedOn };
     if (!regimeFor(a.decisionDate)) {
       return {
-        publicity: { ...base, regime: null, minUntil: null, maxUntil: henanCapUntil(a.decisionDate) },
+        publicity: { ...base, regime: null, minUntil: null, maxUntil: listBoundedUntil(henanCapUntil(a.decisionDate), list) },
         warning: `决定日期 ${a.decisionDate} 早于已知最早的公示期限规定（${listRegimes()[0]?.from ?? ''}），按河南省社会信用条例第十九条最长公示五年计算`,
       };
     }
-    const key = `${a.decisionDate}|${tier}`;
+    const key = `${a.decisionDate}|${tier}|${list.listedUntil ?? ''}|${list.removedOn ?? ''}`;
     let p = this.periods.get(key);
     if (!p) {
-      p = computePublicity({ decisionDate: a.decisionDate, tier, catalog: this.catalog.code });
+      p = computePublicity({ decisionDate: a.decisionDate, tier, catalog: this.catalog.code, ...list });
       this.periods.set(key, p);
     }
     return { publicity: { ...base, regime: p.regime, minUntil: p.minUntil, maxUntil: p.maxUntil } };

@@ -11,28 +11,18 @@ import { beijingToday } from '../publicity/today';
 /** What is signed: the report without its hash, signature and verify URL. */
 export type ReportContent = Omit<CreditReport, 'contentHash' | 'signature' | 'verifyUrl'>;
 
-/** 严重失信主体名单: a category of 专项 reports with no data source on the platform yet. */
-export const SERIOUS_DISHONESTY_LIST = 'serious_dishonesty_list';
-
-/** The categories a 专项信用报告 may cover (issue #4 §4), in report order. */
-export const SPECIAL_CATEGORIES: Readonly<Record<string, string>> = {
-  administrative_penalty: '行政处罚',
-  administrative_coercion: '行政强制',
-  [SERIOUS_DISHONESTY_LIST]: '严重失信主体名单',
-};
-
-const NOT_COLLECTED = '本平台暂未归集该类信息';
+/**
+ * The categories a 专项信用报告 may cover (issue #4 §4: 行政处罚, 行政强制, 严重失信主体名单), in
+ * report order; each is a catalogue, read like every other through its public records.
+ */
+export const SPECIAL_CATEGORIES: readonly string[] = ['administrative_penalty', 'administrative_coercion', 'serious_dishonesty_list'];
 
 /** A report lists at most this many records (a subject with more is refused a truncated report). */
 export const REPORT_RECORD_LIMIT = 2000;
 
-/** The categories of a 标准信用报告: the ten catalogues, in registry order. */
+/** The categories of a 标准信用报告: every catalogue, in registry order. */
 export function standardCategories(): string[] {
   return listCatalogs().map((c) => c.code);
-}
-
-function sectionName(category: string): string {
-  return SPECIAL_CATEGORIES[category] ?? catalogName(category);
 }
 
 export interface ContentMeta {
@@ -55,18 +45,15 @@ export async function buildReportContent(
   meta: ContentMeta,
   today: string = beijingToday(meta.asOf),
 ): Promise<ReportContent> {
-  const catalogs = params.categories.filter((c) => c !== SERIOUS_DISHONESTY_LIST);
   const [records, deptName] = await Promise.all([
-    catalogs.length === 0
-      ? Promise.resolve([])
-      : listPublicRecords(ctx.db, subject.subjectId, {
-          today,
-          catalogs,
-          from: params.period?.from ?? undefined,
-          to: params.period?.to ?? undefined,
-          limit: REPORT_RECORD_LIMIT + 1,
-          offset: 0,
-        }),
+    listPublicRecords(ctx.db, subject.subjectId, {
+      today,
+      catalogs: params.categories,
+      from: params.period?.from ?? undefined,
+      to: params.period?.to ?? undefined,
+      limit: REPORT_RECORD_LIMIT + 1,
+      offset: 0,
+    }),
     departmentNames(ctx),
   ]);
   if (records.length > REPORT_RECORD_LIMIT) {
@@ -87,9 +74,8 @@ export async function buildReportContent(
     period: params.period,
     sections: params.categories.map((category) => ({
       category,
-      name: sectionName(category),
+      name: catalogName(category),
       records: byCatalog.get(category) ?? [],
-      ...(category === SERIOUS_DISHONESTY_LIST ? { note: NOT_COLLECTED } : {}),
     })),
   };
 }

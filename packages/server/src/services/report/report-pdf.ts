@@ -70,10 +70,6 @@ function line(doc: PDFKit.PDFDocument, label: string, value: string, width?: num
 }
 
 function records(doc: PDFKit.PDFDocument, section: CreditReport['sections'][number]): void {
-  if (section.note) {
-    doc.font(FONT_REGULAR).fontSize(10).fillColor(GREY).text(section.note, MARGIN);
-    return;
-  }
   if (section.records.length === 0) {
     doc.font(FONT_REGULAR).fontSize(10).fillColor(GREY).text('无公示中的记录。', MARGIN);
     return;
@@ -156,8 +152,7 @@ export function renderReportPdf(report: CreditReport, publicUrl: string): Promis
   line(doc, '信息类别', report.sections.map((x) => x.name).join('、'));
 
   report.sections.forEach((section, i) => {
-    const n = section.note ? '' : `（${section.records.length} 条）`;
-    heading(doc, `${NUMERALS[i] ?? String(i + 1)}、${section.name}信息${n}`);
+    heading(doc, `${NUMERALS[i] ?? String(i + 1)}、${section.name}信息（${section.records.length} 条）`);
     records(doc, section);
   });
 

@@ -51,11 +51,11 @@ export function reportParams(query: ReportQuery): { kind: CreditReportKind; para
   const from = checkDate('from', query.from);
   const to = checkDate('to', query.to);
   if (from && to && from > to) throw bad(`参数 from（${from}）不能晚于参数 to（${to}）`);
-  const known = Object.keys(SPECIAL_CATEGORIES);
+  const known = SPECIAL_CATEGORIES;
   const asked = (query.categories ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   const unknown = asked.filter((c) => !known.includes(c));
   if (unknown.length > 0) throw bad(`参数 categories 含未知的信息类别“${unknown.join('、')}”：可选 ${known.join('、')}`);
-  const categories = asked.length === 0 ? known : known.filter((c) => asked.includes(c));
+  const categories = asked.length === 0 ? [...known] : known.filter((c) => asked.includes(c));
   return { kind, params: { period: { from, to }, categories } };
 }
 
