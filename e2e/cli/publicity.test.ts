@@ -21,6 +21,16 @@ describe('pubcredit publicity', () => {
     expect(run.stdout).toBe(`${JSON.stringify(expected)}\n`);
   });
 
+  it.each([
+    ['Order 36 严重 by the 列入日期', [], { regime: 'ndrc-order-36', tier: 'serious', minUntil: '2027-04-01', maxUntil: '2029-04-01' }],
+    ['HN-Credit Art.37: removed, public until the day before', ['--removed-on', '2027-10-01'], { regime: 'ndrc-order-36', tier: 'serious', minUntil: '2027-04-01', maxUntil: '2027-09-30' }],
+  ])('a 严重失信主体名单 record: %s', async (_case, extra, expected) => {
+    const args = ['publicity', '--decision-date', '2026-04-01', '--tier', 'serious', '--catalog', '严重失信主体名单', ...extra, '--json'];
+    const run = await runCli(args, dataDir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(`${JSON.stringify(expected)}\n`);
+  });
+
   it('without --json prints one Chinese line', async () => {
     const run = await runCli(['publicity', '--decision-date', '2026-04-01', '--tier', 'general'], dataDir);
     expect(run.code, run.stderr).toBe(0);
@@ -32,6 +42,7 @@ describe('pubcredit publicity', () => {
     ['a bad tier', ['--decision-date', '2026-04-01', '--tier', 'severe'], /^错误：公示等级无效：severe/],
     ['a decision before every regime', ['--decision-date', '2017-07-30', '--tier', 'general'], /^错误：决定日期 2017-07-30 早于已知最早的公示期限规定/],
     ['a catalogue that is not negative', ['--decision-date', '2026-04-01', '--tier', 'minor', '--catalog', 'administrative_license'], /^错误：.*不是失信信息目录/],
+    ['an impossible removal date', ['--decision-date', '2026-04-01', '--tier', 'serious', '--removed-on', '2027-02-30'], /^错误：移出日期无效：2027-02-30/],
   ])('refuses %s: non-zero exit, one Chinese line on stderr', async (_case, args, message) => {
     const run = await runCli(['publicity', ...args, '--json'], dataDir);
     expect(run.code).not.toBe(0);
@@ -66,6 +77,7 @@ describe('pubcredit tiers', () => {
     const human = await runCli(['tiers', 'list', '--defaults'], dataDir);
     expect(human.stdout).toContain('默认表');
     expect(human.stdout).toContain('吊销许可证件');
+    expect(human.stdout).toMatch(/serious_dishonesty_list\s+serious（严重）/);
 
     const removed = await runCli(['tiers', 'remove', '--catalog', 'administrative_penalty', '--department', DEPT, '--penalty-type', '03'], dataDir);
     expect(removed.code, removed.stderr).toBe(0);

@@ -11,6 +11,7 @@ interface PublicityOpts {
   tier: string;
   catalog?: string;
   listedUntil?: string;
+  removedOn?: string;
   json?: boolean;
 }
 
@@ -20,19 +21,21 @@ const ruleTarget = (o: { catalog: string; department?: string; penaltyType?: str
 function registerPublicity(program: Command): void {
   program
     .command('publicity')
-    .description('计算失信信息（行政处罚）的公示期限：适用规定、等级、最短与最长公示期（民法典第二百零一、二百零二条计算）')
+    .description('计算失信信息（行政处罚、严重失信主体名单）的公示期限：适用规定、等级、最短与最长公示期（民法典第二百零一、二百零二条计算）')
     .requiredOption('--decision-date <date>', '决定日期 YYYY-MM-DD（据此选择适用的规定）')
     .requiredOption('--tier <tier>', '公示等级：minor（轻微）、general（一般）、serious（严重）')
-    .option('--catalog <code>', '信用信息目录代码，如 administrative_penalty（须为失信信息目录）')
+    .option('--catalog <code>', '信用信息目录代码或名称，如 administrative_penalty、严重失信主体名单（须为失信信息目录）')
     .option('--listed-until <date>', '仍在失信联合惩戒对象名单上时，移出名单的日期（河南省社会信用条例第十九条）')
+    .option('--removed-on <date>', '严重失信主体名单记录的移出日期：自该日起不再公示（河南省社会信用条例第三十七条）')
     .option('--json', '以 JSON 输出 {"regime","tier","minUntil","maxUntil"}')
     .action(async (opts: PublicityOpts) => {
-      const { TIER_NAMES, computePublicity, regimeName } = await import('@pubcredit/domain');
+      const { TIER_NAMES, catalogCodeOf, computePublicity, regimeName } = await import('@pubcredit/domain');
       const p = computePublicity({
         decisionDate: opts.decisionDate.trim(),
         tier: opts.tier.trim() as 'minor',
-        ...(opts.catalog !== undefined ? { catalog: opts.catalog.trim() } : {}),
+        ...(opts.catalog !== undefined ? { catalog: catalogCodeOf(opts.catalog.trim()) } : {}),
         listedUntil: opts.listedUntil?.trim() ?? null,
+        removedOn: opts.removedOn?.trim() ?? null,
       });
       if (opts.json) return printJson({ regime: p.regime, tier: p.tier, minUntil: p.minUntil, maxUntil: p.maxUntil });
       const repair = p.minUntil === opts.decisionDate.trim() ? '履行义务后即可申请信用修复' : '此后可申请信用修复';
@@ -56,7 +59,8 @@ function registerTiers(program: Command): void {
       const defaults = [...DEFAULT_TIERS.byPenaltyType].map(([penaltyType, r]) => ({ penaltyType, tier: r.tier, basis: r.basis }));
       if (opts.json) {
         const list = rules.map((r) => ({ catalog: r.catalog, department: r.sourceDept, penaltyType: r.penaltyType, tier: r.tier, basis: r.basis, createdAt: r.createdAt.toISOString() }));
-        return printJson(opts.defaults ? { rules: list, defaults: { catalog: DEFAULT_TIERS.catalog, byPenaltyType: defaults, fallback: DEFAULT_TIERS.fallback } } : list);
+        const byCatalog = [...DEFAULT_TIERS.byCatalog].map(([catalog, r]) => ({ catalog, tier: r.tier, basis: r.basis }));
+        return printJson(opts.defaults ? { rules: list, defaults: { catalog: DEFAULT_TIERS.catalog, byPenaltyType: defaults, fallback: DEFAULT_TIERS.fallback, byCatalog } } : list);
       }
       if (rules.length === 0) println('尚未设定公示等级规则；导入时按默认表确定等级（pubcredit tiers list --defaults 查看）。');
       else {
@@ -69,6 +73,9 @@ function registerTiers(program: Command): void {
         println();
         println(`默认表（${DEFAULT_TIERS.catalog}，多个处罚类别取最严重者；简易程序为${TIER_NAMES[DEFAULT_TIERS.simpleProcedure.tier]}；其他为${TIER_NAMES[DEFAULT_TIERS.fallback.tier]}）：`);
         printTable(['处罚类别', '等级', '依据'], defaults.map((d) => [d.penaltyType, `${d.tier}（${TIER_NAMES[d.tier]}）`, d.basis]));
+        println();
+        println('其他失信信息目录的默认等级：');
+        printTable(['目录', '等级', '依据'], [...DEFAULT_TIERS.byCatalog].map(([catalog, r]) => [catalog, `${r.tier}（${TIER_NAMES[r.tier]}）`, r.basis]));
       }
     });
 
