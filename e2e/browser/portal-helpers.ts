@@ -12,7 +12,7 @@ const DEMO = join(REPO_ROOT, 'packages/server/demo');
  * reach a public page. The licence file is GBK; the numbers are ASCII either way.
  */
 export function demoIdNumbers(): string[] {
-  const text = ['administrative-penalty.csv', 'administrative-license.gbk.csv'].map((f) => readFileSync(join(DEMO, f), 'latin1')).join('\n');
+  const text = ['administrative-penalty.csv', 'administrative-license.gbk.csv', 'serious-dishonesty-list.csv'].map((f) => readFileSync(join(DEMO, f), 'latin1')).join('\n');
   return [...new Set(text.match(/(?<![0-9A-Za-z])\d{17}[\dX](?![0-9A-Za-z])/g) ?? [])];
 }
 

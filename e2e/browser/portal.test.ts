@@ -14,8 +14,8 @@ import type { RunningServer } from './server';
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 const WEB_DIST = join(REPO_ROOT, 'packages/web/dist/index.html');
-/** A demo company with 行政处罚 (市场监督管理局) and 行政许可 (住房和城乡建设局) records. */
-const COMPANY = { name: '平顶山市鹰城建材有限公司', uscc: '91410402MAA0M6D717', fragment: '鹰城', penaltyDocNo: '平市监罚〔2026〕100号' };
+/** A demo company with 行政处罚 (市场监督管理局), 行政许可 (住房和城乡建设局) and 严重失信主体名单 (市场监督管理局) records. */
+const COMPANY = { name: '平顶山市鹰城建材有限公司', uscc: '91410402MAA0M6D717', fragment: '鹰城', penaltyDocNo: '平市监罚〔2026〕100号', listDocNo: '平市监信〔2026〕1号' };
 const MARKET_DEPT = { uscc: '11410400005847120C', name: '平顶山市市场监督管理局' };
 /** The 信用中心业务员 who ends a record's publicity after 信用修复 (passes the password policy). */
 const OFFICER = { username: 'xy-officer', password: 'Pds-Officer-2026!' };
@@ -128,6 +128,14 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     expect(tabs.map((t) => t.replace(/（\d+）$/, ''))).toEqual([
       '行政许可', '行政处罚', '行政强制', '行政确认', '行政征收', '行政给付', '行政裁决', '行政补偿', '行政奖励', '行政检查', '严重失信主体名单',
     ]);
+    // The demo lists the company on the 严重违法失信名单 (市场监管), 严重, with its period.
+    await page.getByRole('tab', { name: '严重失信主体名单（1）' }).click();
+    const listing = page.getByRole('tabpanel').getByTestId('public-record').filter({ hasText: COMPANY.listDocNo });
+    await listing.waitFor();
+    const listingText = await listing.innerText();
+    expect(listingText).toContain('名单名称');
+    expect(listingText).toContain('严重违法失信名单');
+    expect(listingText).toMatch(/公示期至 \d{4}-\d{2}-\d{2}；可申请信用修复自 \d{4}-\d{2}-\d{2}；严重程度：严重/);
     await page.getByRole('tab', { name: /^行政处罚/ }).click();
     const penalty = page.getByTestId('public-record').filter({ hasText: COMPANY.penaltyDocNo });
     await penalty.waitFor();

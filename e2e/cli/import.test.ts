@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquireDataDirLock } from '@pubcredit/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, stderrLines, tempDataDir } from './run-cli';
+import { REPO_ROOT, runCli, stderrLines, tempDataDir } from './run-cli';
 
 /** What `import --json` prints. */
 interface ImportJson {
@@ -55,6 +55,15 @@ describe('pubcredit import', () => {
     const out = join(dataDir, 'rejected.csv');
     const rejected = await runCli(['batches', 'rejected', result.batchId, '--format', 'csv', '--out', out], dataDir);
     expect(rejected.code, rejected.stderr).toBe(0);
+  });
+
+  it('imports a 严重失信主体名单 file, the catalogue named in Chinese (the demo list of 市场监督管理局)', async () => {
+    const samr = '11410400005847120C';
+    expect((await runCli(['departments', 'add', '--code', samr, '--name', '平顶山市市场监督管理局（演示）'], dataDir)).code).toBe(0);
+    const file = join(REPO_ROOT, 'packages/server/demo/serious-dishonesty-list.csv');
+    const run = await runCli(['import', file, '--catalog', '严重失信主体名单', '--source', samr, '--json'], dataDir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ catalog: 'serious_dishonesty_list', total: 2, accepted: 2, rejected: 0, created: 2, issues: [] });
   });
 
   it('prints a Chinese summary without --json', async () => {

@@ -269,6 +269,44 @@ const licenseCsv = csv([LICENSE_HEADERS, ...licenses.map((r) => LICENSE_HEADERS.
 if (iconv.decode(iconv.encode(licenseCsv, 'gbk'), 'gbk') !== licenseCsv) throw new Error('a character has no GBK code');
 writeFileSync(new URL('administrative-license.gbk.csv', OUT), iconv.encode(licenseCsv, 'gbk'));
 
+// ── 严重失信主体名单 (UTF-8, 市场监管局): one listing in force, one removed (信用修复) ─────────────
+// Fixed rows, no random draws: the files above stay byte for byte what they were.
+const LIST_HEADERS = [
+  '失信主体名称', '失信主体类别', '失信主体代码（统一社会信用代码）', '法定代表人（主要负责人）', '证件类型', '证件号码', '名单名称',
+  '列入事由', '认定依据', '认定决定文书号', '列入日期', '有效期至', '移出日期', '认定部门', '认定部门统一社会信用代码',
+  '数据来源单位', '数据来源单位统一社会信用代码', '备注',
+] as const;
+type ListRow = Record<(typeof LIST_HEADERS)[number], string>;
+
+function listing(c: Company, no: number, listed: string, removed: string, note: string): ListRow {
+  return {
+    失信主体名称: c.name,
+    失信主体类别: c.kind,
+    '失信主体代码（统一社会信用代码）': c.uscc,
+    '法定代表人（主要负责人）': c.rep,
+    证件类型: '',
+    证件号码: '',
+    名单名称: '严重违法失信名单',
+    列入事由: '被列入经营异常名录届满三年仍未履行相关义务',
+    认定依据: '《企业信息公示暂行条例》《市场监督管理严重违法失信名单管理办法》',
+    认定决定文书号: `平市监信〔${listed.slice(0, 4)}〕${no}号`,
+    列入日期: listed,
+    有效期至: addDays(listed, 3 * 365), // three years listed
+    移出日期: removed,
+    认定部门: SAMR.name,
+    认定部门统一社会信用代码: SAMR.uscc,
+    数据来源单位: SAMR.name,
+    数据来源单位统一社会信用代码: SAMR.uscc,
+    备注: note,
+  };
+}
+
+const listings: ListRow[] = [
+  listing(companies[0] as Company, 1, '2026-08-18', '', ''),
+  listing(companies[1] as Company, 3, '2025-04-15', '2026-04-15', '已履行相关义务，经信用修复移出名单'),
+];
+writeFileSync(new URL('serious-dishonesty-list.csv', OUT), csv([LIST_HEADERS, ...listings.map((r) => LIST_HEADERS.map((h) => r[h]))]));
+
 // ── manifest ─────────────────────────────────────────────────────────────────────────────────
 const manifest = {
   note: '演示数据：全部为虚构，代码与证件号码仅按校验算法生成，不对应真实单位或个人。',
@@ -276,7 +314,8 @@ const manifest = {
   files: [
     { file: 'administrative-penalty.csv', catalog: 'administrative_penalty', source: SAMR.uscc },
     { file: 'administrative-license.gbk.csv', catalog: 'administrative_license', source: HOUSING.uscc },
+    { file: 'serious-dishonesty-list.csv', catalog: 'serious_dishonesty_list', source: SAMR.uscc },
   ],
 };
 writeFileSync(new URL('demo.json', OUT), `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`penalties: ${penalties.length} rows, licenses: ${licenses.length} rows`);
+console.log(`penalties: ${penalties.length} rows, licenses: ${licenses.length} rows, list: ${listings.length} rows`);
