@@ -25,7 +25,7 @@ function registerPublicity(program: Command): void {
     .requiredOption('--decision-date <date>', '决定日期 YYYY-MM-DD（据此选择适用的规定）')
     .requiredOption('--tier <tier>', '公示等级：minor（轻微）、general（一般）、serious（严重）')
     .option('--catalog <code>', '信用信息目录代码或名称，如 administrative_penalty、严重失信主体名单（须为失信信息目录）')
-    .option('--listed-until <date>', '仍在失信联合惩戒对象名单上时，移出名单的日期（河南省社会信用条例第十九条）')
+    .option('--listed-until <date>', '公示期满时主体仍在失信联合惩戒对象名单上：在名单上的最后一天（含当日；公示延至该日，河南省社会信用条例第十九条）')
     .option('--removed-on <date>', '严重失信主体名单记录的移出日期：自该日起不再公示（河南省社会信用条例第三十七条）')
     .option('--json', '以 JSON 输出 {"regime","tier","minUntil","maxUntil"}')
     .action(async (opts: PublicityOpts) => {
