@@ -59,6 +59,7 @@ export function storableEntry(entry: NewAuditEntry): NewAuditEntry {
     outcome: entry.outcome,
     status: entry.status,
     details: typeof details === 'object' && details !== null && !Array.isArray(details) ? (details as Record<string, unknown>) : {},
+    ...(entry.entryId ? { entryId: entry.entryId } : {}),
   };
 }
 

@@ -10,6 +10,13 @@ export interface AuditHead {
   hash: string;
 }
 
+async function lockHead(tx: Tx): Promise<AuditHead> {
+  const { rows } = await tx.query<{ seq: string; hash: string }>('select seq, hash from audit_head where id = 1 for update');
+  const head = rows[0];
+  if (!head) throw new Error('audit_head has no row: migration 004 did not run');
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
 /**
  * Appends entries at the end of the chain, in order, and returns them as stored. Takes the one
  * row of audit_head FOR UPDATE, so concurrent appenders (any number of connections) queue there
@@ -18,10 +25,28 @@ export interface AuditHead {
  */
 export async function appendAuditEntries(tx: Tx, entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
   if (entries.length === 0) return [];
-  const { rows } = await tx.query<{ seq: string; hash: string }>('select seq, hash from audit_head where id = 1 for update');
-  const head = rows[0];
-  if (!head) throw new Error('audit_head has no row: migration 004 did not run');
-  let seq = Number(head.seq);
+  return insertChained(tx, await lockHead(tx), entries);
+}
+
+/**
+ * Like {@link appendAuditEntries}, but skips the entries whose `entryId` is already in the chain
+ * (checked under the head's lock): replaying a spool twice appends each entry once. Returns the
+ * entries appended.
+ */
+export async function appendAuditEntriesOnce(tx: Tx, entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
+  if (entries.length === 0) return [];
+  const head = await lockHead(tx);
+  const ids = entries.map((e) => e.entryId).filter((id): id is string => typeof id === 'string');
+  const { rows } = ids.length
+    ? await tx.query<{ entry_id: string }>('select entry_id::text as entry_id from audit_log where entry_id = any($1::uuid[])', [ids])
+    : { rows: [] };
+  const present = new Set(rows.map((r) => r.entry_id.toLowerCase()));
+  const fresh = entries.filter((e) => !e.entryId || !present.has(e.entryId.toLowerCase()));
+  return fresh.length ? insertChained(tx, head, fresh) : [];
+}
+
+async function insertChained(tx: Tx, head: AuditHead, entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
+  let seq = head.seq;
   let prevHash = head.hash;
   const stored: AuditEntry[] = entries.map((e) => {
     const entry = storableEntry(e);
@@ -33,13 +58,14 @@ export async function appendAuditEntries(tx: Tx, entries: readonly NewAuditEntry
   });
   const col = <T>(pick: (e: AuditEntry) => T): T[] => stored.map(pick);
   await tx.query(
-    `insert into audit_log (${AUDIT_COLUMNS})
+    `insert into audit_log (${AUDIT_COLUMNS}, entry_id)
      select u.seq, u.at, u.actor_kind, u.actor_id, u.actor_name, u.department_uscc, u.action, u.target, u.purpose,
-            u.client_ip, u.user_agent, u.outcome, u.status, u.details::jsonb, u.prev_hash, u.hash
+            u.client_ip, u.user_agent, u.outcome, u.status, u.details::jsonb, u.prev_hash, u.hash, u.entry_id
        from unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                   $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[])
+                   $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[],
+                   $17::uuid[])
          as u(seq, at, actor_kind, actor_id, actor_name, department_uscc, action, target, purpose,
-              client_ip, user_agent, outcome, status, details, prev_hash, hash)`,
+              client_ip, user_agent, outcome, status, details, prev_hash, hash, entry_id)`,
     [
       col((e) => e.seq),
       col((e) => e.at.toISOString()),
@@ -57,6 +83,7 @@ export async function appendAuditEntries(tx: Tx, entries: readonly NewAuditEntry
       col((e) => JSON.stringify(e.details)),
       col((e) => e.prevHash),
       col((e) => e.hash),
+      col((e) => e.entryId ?? null),
     ],
   );
   await tx.query('update audit_head set seq = $1, hash = $2 where id = 1', [seq, prevHash]);

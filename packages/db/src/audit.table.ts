@@ -48,6 +48,11 @@ export interface NewAuditEntry {
   status: number | null;
   /** JSON-safe facts; no full personal ID number (the service masks them). */
   details: Record<string, unknown>;
+  /**
+   * Random uuid of an entry that may be spooled and replayed (migration 009): a replay skips the
+   * ids already in the chain. Not part of the hash; absent for the CLI's entries and old ones.
+   */
+  entryId?: string | null;
 }
 
 /** 审计记录: an entry in its place in the chain. */

@@ -95,15 +95,24 @@ function tryCreate(path: string, info: LockInfo): boolean {
  * holder. A lock left by a dead process on this host is taken over. Released on release() or exit.
  */
 export function acquireDataDirLock(dir: string, owner = `pid ${process.pid}`): DataDirLock {
+  return acquireDirLock(dir, LOCK_FILE_NAME, owner, lockedError);
+}
+
+/**
+ * Takes `<dir>/<fileName>` for this process like {@link acquireDataDirLock}, throwing what
+ * `locked(dir, holder)` builds when a live process holds it (e.g. the audit spool directory of
+ * the server engine).
+ */
+export function acquireDirLock(dir: string, fileName: string, owner: string, locked: (dir: string, held: LockInfo) => Error): DataDirLock {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, LOCK_FILE_NAME);
+  const path = join(dir, fileName);
   const info: LockInfo = { pid: process.pid, owner, host: hostname(), startedAt: new Date().toISOString() };
   const mine = JSON.stringify(info);
 
   for (let attempt = 0; !tryCreate(path, info); attempt++) {
     const held = readLock(path);
-    if (held && holderMayBeAlive(held)) throw lockedError(dir, held);
-    if (attempt >= 3) throw lockedError(dir, held ?? { pid: 0, owner: '', host: '', startedAt: '' });
+    if (held && holderMayBeAlive(held)) throw locked(dir, held);
+    if (attempt >= 3) throw locked(dir, held ?? { pid: 0, owner: '', host: '', startedAt: '' });
     // Stale (or unreadable) lock: remove it unless another process replaced it since we read it.
     const again = readLock(path);
     if (JSON.stringify(again) === JSON.stringify(held)) unlinkQuietly(path);

@@ -4,7 +4,7 @@ export { openDatabase } from './open-database';
 export { connectionFailure } from './connection-error';
 export { migrate, loadMigrations, listAppliedMigrations, MIGRATIONS_DIR } from './migrate';
 export type { Migration, AppliedMigration } from './migrate';
-export { acquireDataDirLock, LOCK_FILE_NAME } from './data-dir-lock';
+export { acquireDataDirLock, acquireDirLock, LOCK_FILE_NAME } from './data-dir-lock';
 export type { DataDirLock, LockInfo } from './data-dir-lock';
 export { assertUtf8Locale, checkDatabaseLocale, readDatabaseLocale } from './utf8-check';
 export type { DatabaseLocale } from './utf8-check';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AUDIT_GENESIS_HASH,
   appendAuditEntries,
+  appendAuditEntriesOnce,
   auditEntryHash,
   entryProblem,
   getAuditHead,
@@ -135,5 +136,32 @@ describe.each(testEngines())('audit repository on %s', (engine) => {
     expect(june.map((e) => e.action)).toEqual(['audit.export']);
     const newest = await searchAuditEntries(db, {}, { limit: 2, offset: 0 });
     expect(newest.map((e) => e.seq)).toEqual([(await getAuditHead(db)).seq, (await getAuditHead(db)).seq - 1]);
+  });
+
+  it('appends an entry with an id once: a second append of the same ids adds nothing (spool replay)', async () => {
+    const ids = ['0b8a3a52-6f0e-4a9c-9d2b-2f1f0c1d7e01', '0b8a3a52-6f0e-4a9c-9d2b-2f1f0c1d7e02'];
+    const before = await getAuditHead(db);
+    const first = await db.transaction((tx) => appendAuditEntriesOnce(tx, [entry({ action: 'once.a', entryId: ids[0] })]));
+    expect(first.map((e) => [e.seq, e.action])).toEqual([[before.seq + 1, 'once.a']]);
+    // The first is in the chain already (as after a replay cut short): only the second is appended.
+    const again = await db.transaction((tx) =>
+      appendAuditEntriesOnce(tx, [entry({ action: 'once.a', entryId: ids[0] }), entry({ action: 'once.b', entryId: ids[1]?.toUpperCase() }), entry({ action: 'once.no-id' })]),
+    );
+    expect(again.map((e) => [e.seq, e.action])).toEqual([
+      [before.seq + 2, 'once.b'],
+      [before.seq + 3, 'once.no-id'],
+    ]);
+    expect(await db.transaction((tx) => appendAuditEntriesOnce(tx, [entry({ action: 'once.b', entryId: ids[1] })]))).toEqual([]);
+    const { rows } = await db.query<{ entry_id: string; n: string }>(
+      'select entry_id::text, count(*) as n from audit_log where entry_id is not null group by entry_id order by entry_id',
+    );
+    expect(rows.map((r) => [r.entry_id, Number(r.n)])).toEqual(ids.map((id) => [id, 1]));
+    expect(problems(await chain(db))).toEqual([]);
+  });
+
+  it('refuses a second entry with the same id at the database too (unique index)', async () => {
+    const id = '0b8a3a52-6f0e-4a9c-9d2b-2f1f0c1d7e03';
+    await db.transaction((tx) => appendAuditEntries(tx, [entry({ entryId: id })]));
+    await expect(db.transaction((tx) => appendAuditEntries(tx, [entry({ entryId: id })]))).rejects.toThrow(/audit_log_entry_id_idx/);
   });
 });
