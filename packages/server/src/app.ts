@@ -34,6 +34,8 @@ export interface BuildAppOptions {
   http?: Partial<HttpSettings>;
   /** Called for every route as it is registered, external plugins' included (the access-matrix test). */
   onRoute?: (route: RouteOptions) => void;
+  /** How often a pending audit spool is retried without a request (default 15 s; tests shorten it). */
+  auditRetryMs?: number;
 }
 
 /** Request bodies other than uploads. */
@@ -67,7 +69,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   enforceRouteDeclarations(app);
   registerErrorHandler(app);
   await registerAuth(app, ctx);
-  registerAudit(app, ctx);
+  registerAudit(app, ctx, { retryMs: opts.auditRetryMs });
   registerMetrics(app);
   registerFallbacks(app, hasWeb);
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config';
 
@@ -9,6 +10,7 @@ describe('parseConfig', () => {
       host: '0.0.0.0',
       databaseUrl: undefined,
       dataDir: resolve('./data'),
+      auditSpoolDir: resolve('./data'),
       logLevel: 'info',
       dataKey: undefined,
       keyFile: undefined,
@@ -40,6 +42,24 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ cookieSecure: true, trustProxy: '10.0.0.1,10.0.0.2', rateLimit: 0, loginRateLimit: 5 });
     expect(parseConfig({ PUBCREDIT_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(parseConfig({ PUBCREDIT_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('keeps the audit spool in the data directory, or on the server engine in PUBCREDIT_AUDIT_SPOOL_DIR', () => {
+    expect(parseConfig({ PUBCREDIT_DATA_DIR: '/srv/pubcredit' }).auditSpoolDir).toBe('/srv/pubcredit');
+    const server = { DATABASE_URL: 'postgres://u@db/credit', PUBCREDIT_DATA_DIR: '/srv/pubcredit' };
+    expect(parseConfig(server).auditSpoolDir).toBe('/srv/pubcredit');
+    expect(parseConfig({ ...server, PUBCREDIT_AUDIT_SPOOL_DIR: '/var/spool/pubcredit' }).auditSpoolDir).toBe('/var/spool/pubcredit');
+    expect(parseConfig({ ...server, PUBCREDIT_AUDIT_SPOOL_DIR: 'spool' }).auditSpoolDir).toBe(resolve('spool'));
+  });
+
+  it('refuses an audit spool directory on the embedded engine, or one that is a file', () => {
+    expect(() => parseConfig({ PUBCREDIT_DATA_DIR: '/srv/pubcredit', PUBCREDIT_AUDIT_SPOOL_DIR: '/var/spool/pubcredit' })).toThrow(
+      /^PUBCREDIT_AUDIT_SPOOL_DIR 只用于 PostgreSQL（设置了 DATABASE_URL 时）：内嵌数据库的审计暂存文件固定在数据目录 \/srv\/pubcredit/,
+    );
+    const file = fileURLToPath(import.meta.url);
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://u@db/credit', PUBCREDIT_AUDIT_SPOOL_DIR: file })).toThrow(
+      `PUBCREDIT_AUDIT_SPOOL_DIR 应为一个目录，而 ${file} 是一个文件`,
+    );
   });
 
   it('takes the public base URL from PUBCREDIT_PUBLIC_URL (no trailing slash), else localhost on PORT', () => {

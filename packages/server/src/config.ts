@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -11,6 +12,12 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Absolute path of the data directory (embedded database, lock file, generated master key). */
   dataDir: string;
+  /**
+   * Absolute path of the directory of the audit spool (entries the database refused, replayed once
+   * it accepts writes): the data directory on the embedded engine; PUBCREDIT_AUDIT_SPOOL_DIR, by
+   * default also the data directory, on the server engine.
+   */
+  auditSpoolDir: string;
   logLevel: LogLevel;
   /** base64 master key (PUBCREDIT_DATA_KEY); never logged. */
   dataKey: string | undefined;
@@ -115,16 +122,41 @@ function parsePublicUrl(raw: string | undefined, port: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+/** Where the audit spool lives (see {@link Config.auditSpoolDir}). */
+function parseAuditSpoolDir(raw: string | undefined, databaseUrl: string | undefined, dataDir: string): string {
+  if (raw === undefined) return dataDir;
+  if (databaseUrl === undefined) {
+    throw new ConfigError(
+      `PUBCREDIT_AUDIT_SPOOL_DIR 只用于 PostgreSQL（设置了 DATABASE_URL 时）：内嵌数据库的审计暂存文件固定在数据目录 ${dataDir}，请去掉该设置` +
+        '（PUBCREDIT_AUDIT_SPOOL_DIR applies to the server engine only）',
+    );
+  }
+  const dir = resolve(raw);
+  let isFile = false;
+  try {
+    isFile = !statSync(dir).isDirectory();
+  } catch {
+    // Not there yet: created when the server starts.
+  }
+  if (isFile) {
+    throw new ConfigError(`PUBCREDIT_AUDIT_SPOOL_DIR 应为一个目录，而 ${dir} 是一个文件（PUBCREDIT_AUDIT_SPOOL_DIR must be a directory）`);
+  }
+  return dir;
+}
+
 /**
  * Parses the environment once; throws {@link ConfigError} with a bilingual message on bad values.
  * @example parseConfig({ PORT: '3000' }).port // 3000
  */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = parseDatabaseUrl(nonEmpty(env.DATABASE_URL));
+  const dataDir = resolve(nonEmpty(env.PUBCREDIT_DATA_DIR) ?? './data');
   return {
     port: parsePort(nonEmpty(env.PORT)),
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
-    databaseUrl: parseDatabaseUrl(nonEmpty(env.DATABASE_URL)),
-    dataDir: resolve(nonEmpty(env.PUBCREDIT_DATA_DIR) ?? './data'),
+    databaseUrl,
+    dataDir,
+    auditSpoolDir: parseAuditSpoolDir(nonEmpty(env.PUBCREDIT_AUDIT_SPOOL_DIR), databaseUrl, dataDir),
     logLevel: parseLogLevel(nonEmpty(env.LOG_LEVEL)),
     dataKey: nonEmpty(env.PUBCREDIT_DATA_KEY),
     keyFile: nonEmpty(env.PUBCREDIT_KEY_FILE),

@@ -31,6 +31,7 @@ export type { AuditActor } from './audit/audit-actor';
 export { auditFilterOf, describeBreak, parseAuditTime, recordAudit, searchAudit, verifyAuditChain } from './audit/audit.service';
 export type { AuditRecord, AuditSearchText, AuditVerification } from './audit/audit.service';
 export { AUDIT_EXPORT_HEADERS, auditExportRow, exportAudit } from './audit/audit-export.service';
+export { AUDIT_SPOOL_FILE, AuditSpool } from './audit/audit-spool';
 export { keySource } from './bootstrap';
 export { addKey, keyIdOf, keyringTarget, loadKeyring, removeKey, saveKeyring } from './crypto/keyring';
 export type { Keyring, KeyringEntry } from './crypto/keyring';

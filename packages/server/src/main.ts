@@ -34,7 +34,7 @@ async function start(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
   let ctx: AppContext;
   try {
-    ctx = await openContext(config, `pubcredit server on :${config.port}`, { log });
+    ctx = await openContext(config, `pubcredit server on :${config.port}`, { log, server: true });
   } catch (err) {
     log.debug({ err }, 'open failed');
     fail(err);

@@ -201,21 +201,24 @@ function discard(payload: unknown): void {
   if (payload instanceof Readable) payload.destroy();
 }
 
+/** How often a spool left by a database outage is retried when no request comes to replay it. */
+export const SPOOL_RETRY_MS = 15_000;
+
 /**
  * The audit trail of the HTTP API (invariant 5): who (the principal), when, what (the route's
  * action), why (X-Purpose), from where (address, browser) and how it ended (status) for every
  * change and every read of non-public data. Each entry is written before its answer leaves
  * (grouped with concurrent ones, AuditQueue). A successful read whose entry cannot be written is
  * not answered (503 AUDIT_UNAVAILABLE, fail closed): nobody reads non-public data unrecorded. A
- * change is already committed by then, so its answer goes out and the lost entry is logged.
+ * change is already committed by then: its entry goes to the spool (fsynced; replayed into the
+ * chain once the database accepts writes) and its answer goes out; so does a refusal's.
  */
-export function registerAudit(app: FastifyInstance, ctx: AppContext): void {
-  const queue = new AuditQueue(ctx, (err, lost) => {
-    // The entries themselves are masked: logging them keeps the facts where operators will look.
-    ctx.log.error({ err, lost: lost.map((e) => ({ at: e.at, action: e.action, actor: e.actorId, target: e.target, status: e.status })) }, 'audit entries not written');
-  });
+export function registerAudit(app: FastifyInstance, ctx: AppContext, opts: { retryMs?: number } = {}): void {
+  const queue = new AuditQueue(ctx);
   app.decorateRequest('auditNote', null);
   app.decorate('flushAudit', () => queue.flush());
+  // A spool left at start-up (or by an outage with no traffic since) is replayed without waiting for a request.
+  const retry = ctx.auditSpool ? setInterval(() => queue.retry(), opts.retryMs ?? SPOOL_RETRY_MS).unref() : undefined;
 
   app.addHook('preHandler', async (request) => {
     // Uploaded files are gone once the answer is sent: note their names now.
@@ -232,12 +235,13 @@ export function registerAudit(app: FastifyInstance, ctx: AppContext): void {
     // meanwhile must not crash the process for want of a listener (fastify listens once it sends).
     const stream = payload instanceof Readable ? payload : undefined;
     stream?.on('error', ignore);
+    // Changes are committed and refusals disclose nothing: their answers go out whatever happens.
+    const goesOut = !READS.has(request.method) || reply.statusCode >= 400;
     try {
-      await queue.add(auditRecordOf(request, reply, spec));
+      await queue.add(auditRecordOf(request, reply, spec), { spool: goesOut });
     } catch {
-      // Logged by the queue. Refusals and changes go out as they are.
-      const read = request.method === 'GET' || request.method === 'HEAD';
-      if (!read || reply.statusCode >= 400) return payload;
+      // Logged by the queue (at error level: neither written nor spooled).
+      if (goesOut) return payload;
       discard(payload);
       reply.removeHeader('content-disposition');
       reply.code(503).type('application/json; charset=utf-8');
@@ -248,6 +252,7 @@ export function registerAudit(app: FastifyInstance, ctx: AppContext): void {
     return payload;
   });
   app.addHook('onClose', async () => {
+    clearInterval(retry);
     await queue.flush();
   });
 }

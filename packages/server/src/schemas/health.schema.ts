@@ -1,11 +1,25 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 
+export const AuditHealthSchema = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
+      description: 'ok：审计记录均已写入审计链；degraded：有记录暂存在磁盘上待补记，或有记录未能保存',
+    }),
+    pending: Type.Integer({ minimum: 0, description: '因数据库暂不可写而暂存在磁盘上、待补记入审计链的记录数' }),
+    lost: Type.Integer({ minimum: 0, description: '自本次启动以来既未写入数据库也未能暂存的记录数（详见错误日志）' }),
+    message: Type.Optional(Type.String({ description: 'degraded 时的说明' })),
+  },
+  { description: '审计日志的写入状况' },
+);
+
 export const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
   engine: Type.String({ description: 'pglite（内嵌）或 postgres' }),
   version: Type.String(),
   database: Type.Object({ encoding: Type.String(), ctype: Type.String() }),
   time: Type.String({ format: 'date-time' }),
+  audit: AuditHealthSchema,
 });
 export type Health = Static<typeof HealthSchema>;
+export type AuditHealth = Static<typeof AuditHealthSchema>;

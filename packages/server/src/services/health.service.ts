@@ -1,10 +1,30 @@
 import { readDatabaseLocale } from '@pubcredit/db';
+import type { AuditSpoolState } from '../audit/audit-spool';
 import type { AppContext } from '../context';
-import type { Health } from '../schemas/health.schema';
+import type { AuditHealth, Health } from '../schemas/health.schema';
 import { SERVER_VERSION } from '../version';
 
-/** Liveness with the facts an operator checks first: engine, version, database locale. */
+/** The audit trail's part of the health check: degraded while entries wait in the spool or were lost. */
+export function auditHealth(state: AuditSpoolState = { pending: 0, lost: 0 }): AuditHealth {
+  const { pending, lost } = state;
+  if (pending === 0 && lost === 0) return { status: 'ok', pending, lost };
+  const parts: string[] = [];
+  if (lost > 0) {
+    parts.push(`自本次启动以来有 ${lost} 条审计记录既未写入数据库也未能暂存到磁盘（磁盘已满或不可写），详见错误日志，请立即处理`);
+  }
+  if (pending > 0) parts.push(`有 ${pending} 条审计记录因数据库暂不可写而暂存在磁盘上，数据库恢复写入后将按原顺序自动补记`);
+  return { status: 'degraded', pending, lost, message: `${parts.join('；')}。` };
+}
+
+/** Liveness with the facts an operator checks first: engine, version, database locale, audit trail. */
 export async function getHealth(ctx: AppContext): Promise<Health> {
   const database = await readDatabaseLocale(ctx.db);
-  return { status: 'ok', engine: ctx.db.engine, version: SERVER_VERSION, database, time: ctx.now().toISOString() };
+  return {
+    status: 'ok',
+    engine: ctx.db.engine,
+    version: SERVER_VERSION,
+    database,
+    time: ctx.now().toISOString(),
+    audit: auditHealth(ctx.auditSpool?.state()),
+  };
 }
