@@ -68,7 +68,6 @@ export async function openAuditSpool(
   }
 }
 
-
 /** Where the keyring comes from: env key, key file, or (embedded engine only) the data directory. */
 export function keySource(config: Config): MasterKeySource {
   return { base64: config.dataKey, file: config.keyFile, dataDir: config.databaseUrl === undefined ? config.dataDir : undefined };
