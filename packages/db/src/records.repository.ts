@@ -157,7 +157,9 @@ export interface PublicityEnd {
 
 /**
  * Marks the versions a chunk replaced as superseded. Returns, by record key, the publicity ends
- * set on them: a new version of a repaired record stays repaired.
+ * to carry over: a new version of a repaired or withdrawn record stays so. An expiry is not
+ * carried: it only said the old version's maxUntil had passed, and the new version's own period
+ * decides (a removal from a list reported by mistake and taken back makes the listing public again).
  */
 export async function supersedeVersions(tx: Tx, old: readonly RecordKeyState[], at: Date): Promise<Map<string, PublicityEnd>> {
   const ends = new Map<string, PublicityEnd>();
@@ -169,7 +171,7 @@ export async function supersedeVersions(tx: Tx, old: readonly RecordKeyState[], 
         where r.subject_id = u.subject_id and r.record_key = u.record_key and r.version = u.version
           and r.superseded_at is null
        returning r.record_key, r.publicity_ended_at, r.publicity_end_reason)
-     select record_key, publicity_ended_at, publicity_end_reason from replaced where publicity_end_reason is not null`,
+     select record_key, publicity_ended_at, publicity_end_reason from replaced where publicity_end_reason in ('repaired', 'withdrawn')`,
     [old.map((o) => o.subjectId), old.map((o) => o.recordKey), old.map((o) => o.version), at],
   );
   for (const r of rows) {

@@ -169,6 +169,16 @@ describe.each(testEngines())('严重失信主体名单 on %s', (engine) => {
     expect(await stored(current.SX_RDWSH)).toMatchObject({ publicity_end_reason: 'expired' });
   });
 
+  it('a removal reported by mistake and then taken back: the new version is public again (its own period decides, not the old one’s expiry)', async () => {
+    const result = await importList([{ ...current, SX_YCRQ: '' }]);
+    expect(result).toMatchObject({ accepted: 1, updated: 1 });
+    expect(await stored(current.SX_RDWSH)).toMatchObject({ version: 3, max_until: '2029-06-01', publicity_end_reason: null });
+    expect((await publicList(current.SX_XDR_SHXYM ?? '')).records.map((r) => r.docNo)).toEqual([current.SX_RDWSH]);
+    // The job leaves it alone: its period runs to 2029-06-01.
+    expect((await runPublicityJobOnce(ctx, new Date('2026-11-30T02:00:00Z'), { recompute: false })).expired).toBe(0);
+    expect((await publicList(current.SX_XDR_SHXYM ?? '')).total).toBe(1);
+  });
+
   it('a listing without a 移出日期 is public through its maxUntil and not the day after', async () => {
     const code = person.SX_RDWSH ?? '';
     const publicOn = async (iso: string) => {
