@@ -66,7 +66,8 @@ describe('pubcredit tiers', () => {
     );
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toContain('已设定公示等级规则');
-    const wide = await runCli(['tiers', 'set', '--catalog', 'administrative_penalty', '--tier', 'general', '--basis', '全目录（测试）'], dataDir);
+    // The catalogue by its Chinese name, as a clerk types it.
+    const wide = await runCli(['tiers', 'set', '--catalog', ' 行政处罚 ', '--tier', 'general', '--basis', '全目录（测试）'], dataDir);
     expect(wide.code, wide.stderr).toBe(0);
 
     const list = await runCli(['tiers', 'list', '--json'], dataDir);
@@ -79,7 +80,7 @@ describe('pubcredit tiers', () => {
     expect(human.stdout).toContain('吊销许可证件');
     expect(human.stdout).toMatch(/serious_dishonesty_list\s+serious（严重）/);
 
-    const removed = await runCli(['tiers', 'remove', '--catalog', 'administrative_penalty', '--department', DEPT, '--penalty-type', '03'], dataDir);
+    const removed = await runCli(['tiers', 'remove', '--catalog', '行政处罚', '--department', DEPT, '--penalty-type', '03'], dataDir);
     expect(removed.code, removed.stderr).toBe(0);
     const again = await runCli(['tiers', 'remove', '--catalog', 'administrative_penalty', '--department', DEPT, '--penalty-type', '罚款'], dataDir);
     expect(again.code).not.toBe(0);

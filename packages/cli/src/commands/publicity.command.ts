@@ -82,12 +82,13 @@ function registerTiers(program: Command): void {
   tiers
     .command('set')
     .description('设定（或替换）一条公示等级规则；只影响此后导入的记录（已存记录用 tiers recompute 重新计算）')
-    .requiredOption('--catalog <code>', '信用信息目录代码，如 administrative_penalty')
+    .requiredOption('--catalog <code>', '信用信息目录代码或名称，如 administrative_penalty、行政处罚')
     .option('--department <uscc>', '报送部门的统一社会信用代码（不填为所有部门）')
     .option('--penalty-type <类别>', '处罚类别，如 罚款、吊销许可证件（名称或代码；不填为所有类别）')
     .requiredOption('--tier <tier>', '公示等级：minor（轻微）、general（一般）、serious（严重）')
     .requiredOption('--basis <依据>', '依据：文件名称及条款')
-    .action(async (opts: { catalog: string; department?: string; penaltyType?: string; tier: string; basis: string }) => {
+    .action(async (options: { catalog: string; department?: string; penaltyType?: string; tier: string; basis: string }) => {
+      const opts = { ...options, catalog: await catalogCode(options.catalog) };
       const rule = await withContext(
         'tiers set',
         (ctx, server) => server.setPublicityTierRule(ctx, { catalog: opts.catalog, department: opts.department ?? null, penaltyType: opts.penaltyType ?? null, tier: opts.tier, basis: opts.basis }),
@@ -99,11 +100,12 @@ function registerTiers(program: Command): void {
   tiers
     .command('remove')
     .description('删除一条公示等级规则（按目录、部门、处罚类别精确匹配）')
-    .requiredOption('--catalog <code>', '信用信息目录代码')
+    .requiredOption('--catalog <code>', '信用信息目录代码或名称')
     .option('--department <uscc>', '部门的统一社会信用代码（不填为所有部门的规则）')
     .option('--penalty-type <类别>', '处罚类别（不填为所有类别的规则）')
-    .action(async (opts: { catalog: string; department?: string; penaltyType?: string }) => {
-      if (opts.catalog.trim() === '') throw new UsageError('--catalog 不能为空');
+    .action(async (options: { catalog: string; department?: string; penaltyType?: string }) => {
+      if (options.catalog.trim() === '') throw new UsageError('--catalog 不能为空');
+      const opts = { ...options, catalog: await catalogCode(options.catalog) };
       const rule = await withContext(
         'tiers remove',
         (ctx, server) => server.removePublicityTierRule(ctx, { catalog: opts.catalog, department: opts.department ?? null, penaltyType: opts.penaltyType ?? null }),
@@ -115,16 +117,22 @@ function registerTiers(program: Command): void {
   registerRecompute(tiers);
 }
 
+/** A catalogue as typed (code or Chinese name, any width): its code; anything else as given, for the service to refuse. */
+async function catalogCode(input: string): Promise<string> {
+  const { catalogCodeOf } = await import('@pubcredit/domain');
+  return catalogCodeOf(input.trim());
+}
+
 function registerRecompute(tiers: Command): void {
   tiers
     .command('recompute')
     .description('按现行等级规则重新计算已存失信信息的等级与公示期限（仍在公示中的记录；已届满、已修复、已撤销的保持不变），记入审计日志')
-    .option('--catalog <code>', '只计算该失信信息目录（默认全部）')
+    .option('--catalog <code>', '只计算该失信信息目录（代码或名称；默认全部）')
     .option('--department <uscc>', '只计算该部门报送的记录（默认全部）')
     .option('--dry-run', '只统计将改变的记录数，不写入')
     .option('--json', '以 JSON 输出 {"examined","changed","dryRun"}')
     .action(async (opts: { catalog?: string; department?: string; dryRun?: boolean; json?: boolean }) => {
-      const req = { catalog: opts.catalog?.trim(), department: opts.department?.trim().toUpperCase(), dryRun: opts.dryRun === true };
+      const req = { catalog: opts.catalog === undefined ? undefined : await catalogCode(opts.catalog), department: opts.department?.trim().toUpperCase(), dryRun: opts.dryRun === true };
       const report = await withContext(
         'tiers recompute',
         (ctx, server) => server.recomputePublicity(ctx, req),
