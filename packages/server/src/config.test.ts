@@ -47,7 +47,12 @@ describe('parseConfig', () => {
   it('keeps the audit spool in the data directory, or on the server engine in PUBCREDIT_AUDIT_SPOOL_DIR', () => {
     expect(parseConfig({ PUBCREDIT_DATA_DIR: '/srv/pubcredit' }).auditSpoolDir).toBe('/srv/pubcredit');
     const server = { DATABASE_URL: 'postgres://u@db/credit', PUBCREDIT_DATA_DIR: '/srv/pubcredit' };
-    expect(parseConfig(server).auditSpoolDir).toBe('/srv/pubcredit');
+    // By default one directory per database, apart from an embedded engine's spool in the same data directory.
+    const own = parseConfig(server).auditSpoolDir;
+    expect(own).toMatch(/^\/srv\/pubcredit\/audit-spool\/db-5432-credit-[0-9a-f]{8}$/);
+    expect(parseConfig({ ...server, DATABASE_URL: 'postgres://u:secret@db/credit' }).auditSpoolDir).toBe(own); // the password is not part of it
+    expect(parseConfig({ ...server, DATABASE_URL: 'postgres://u@db/credit?options=-c%20search_path%3Dother' }).auditSpoolDir).not.toBe(own);
+    expect(parseConfig({ ...server, DATABASE_URL: 'postgres://u@db2:6432/credit' }).auditSpoolDir).toMatch(/\/db2-6432-credit-[0-9a-f]{8}$/);
     expect(parseConfig({ ...server, PUBCREDIT_AUDIT_SPOOL_DIR: '/var/spool/pubcredit' }).auditSpoolDir).toBe('/var/spool/pubcredit');
     expect(parseConfig({ ...server, PUBCREDIT_AUDIT_SPOOL_DIR: 'spool' }).auditSpoolDir).toBe(resolve('spool'));
   });

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -14,8 +15,9 @@ export interface Config {
   dataDir: string;
   /**
    * Absolute path of the directory of the audit spool (entries the database refused, replayed once
-   * it accepts writes): the data directory on the embedded engine; PUBCREDIT_AUDIT_SPOOL_DIR, by
-   * default also the data directory, on the server engine.
+   * it accepts writes): the data directory on the embedded engine; PUBCREDIT_AUDIT_SPOOL_DIR on
+   * the server engine, by default a directory of its own per database under the data directory
+   * ({@link defaultServerSpoolDir}).
    */
   auditSpoolDir: string;
   logLevel: LogLevel;
@@ -122,9 +124,25 @@ function parsePublicUrl(raw: string | undefined, port: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+/**
+ * The server engine's default spool directory: `<data dir>/audit-spool/<host>-<port>-<database>-<hash>`,
+ * one per database (the hash covers the whole address but the password: user, schema options). So
+ * an embedded engine in the same data directory, or a server pointed at another database, never
+ * replays entries into the wrong trail.
+ * @example defaultServerSpoolDir('/srv/p', 'postgres://u:pw@db/credit') // '/srv/p/audit-spool/db-5432-credit-…'
+ */
+export function defaultServerSpoolDir(dataDir: string, databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.password = '';
+  const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
+  const readable = `${url.hostname || 'localhost'}-${url.port || '5432'}-${database}`.replace(/[^\w.-]+/g, '_');
+  const hash = createHash('sha256').update(url.toString()).digest('hex').slice(0, 8);
+  return join(dataDir, 'audit-spool', `${readable}-${hash}`);
+}
+
 /** Where the audit spool lives (see {@link Config.auditSpoolDir}). */
 function parseAuditSpoolDir(raw: string | undefined, databaseUrl: string | undefined, dataDir: string): string {
-  if (raw === undefined) return dataDir;
+  if (raw === undefined) return databaseUrl === undefined ? dataDir : defaultServerSpoolDir(dataDir, databaseUrl);
   if (databaseUrl === undefined) {
     throw new ConfigError(
       `PUBCREDIT_AUDIT_SPOOL_DIR 只用于 PostgreSQL（设置了 DATABASE_URL 时）：内嵌数据库的审计暂存文件固定在数据目录 ${dataDir}，请去掉该设置` +
