@@ -40,6 +40,12 @@ describe('catalogues and templates', () => {
     ]);
     const list = catalogs.find((c) => c.code === 'serious_dishonesty_list');
     expect(list?.name).toBe('严重失信主体名单');
+    // The portal reads what a list is and what its dates are called from here.
+    expect(catalogs.filter((c) => c.kind === 'list').map((c) => c.code)).toEqual(['serious_dishonesty_list']);
+    expect(list?.fields.find((f) => f.role === 'decision_date')).toMatchObject({ code: 'SX_LRRQ', name: '列入日期' });
+    expect(list?.fields.find((f) => f.role === 'list_name')).toMatchObject({ code: 'SX_MDMC', name: '名单名称' });
+    expect(catalogs.find((c) => c.code === 'administrative_penalty')).toMatchObject({ kind: 'administrative_act' });
+    expect(catalogs.find((c) => c.code === 'administrative_penalty')?.fields.find((f) => f.code === 'CF_WFXW')?.role).toBeNull();
     expect(list?.fields.find((f) => f.code === 'SX_FRDB')).toMatchObject({ required: 'conditional', requiredWhen: '失信主体类别为法人及非法人组织时必填' });
     const template = await app.inject({ method: 'GET', url: '/api/v1/catalogs/serious_dishonesty_list/template.csv' });
     expect(template.statusCode).toBe(200);

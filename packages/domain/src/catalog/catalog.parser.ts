@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import type { CatalogDef, FieldDef, FieldRole, FieldType, SubjectKind } from './catalog.types';
+import type { CatalogDef, CatalogKind, FieldDef, FieldRole, FieldType, SubjectKind } from './catalog.types';
 
 // Catalogue editions are data (packages/domain/catalog/*.json), so a typo there must stop start-up
 // with a clear message rather than surface as a wrong validation result on some row months later.
@@ -18,7 +18,9 @@ const ROLES: readonly FieldRole[] = [
   'decision_date',
   'authority_uscc',
   'source_uscc',
+  'list_name',
 ];
+const CATALOG_KINDS: readonly CatalogKind[] = ['administrative_act', 'list'];
 /** Roles every catalogue must carry exactly once: the importer keys records and subjects by them. */
 const REQUIRED_ROLES: readonly FieldRole[] = ['subject_name', 'subject_kind', 'doc_no', 'decision_date'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -117,12 +119,16 @@ export function parseCatalogDef(json: unknown, file: string): CatalogDef {
     if (!Array.isArray(json.fields) || json.fields.length === 0) problems.push('缺少 fields');
     else json.fields.forEach((f, i) => checkField(f, i, problems));
     if (json.checks !== undefined && !Array.isArray(json.checks)) problems.push('checks 应为数组');
+    if (json.kind !== undefined && !CATALOG_KINDS.includes(json.kind as CatalogKind)) {
+      problems.push(`kind 无效：${JSON.stringify(json.kind)}（可选 ${CATALOG_KINDS.join('、')}）`);
+    }
     if (problems.length === 0) checkConsistency(json as unknown as CatalogDef, problems);
   }
   if (problems.length > 0) {
     throw new DomainError('INVALID_ARGUMENT', `信用信息目录文件 ${file} 格式错误：${problems.join('；')}`, { file, problems });
   }
-  return json as CatalogDef;
+  const def = json as Omit<CatalogDef, 'kind'> & { kind?: CatalogKind };
+  return { ...def, kind: def.kind ?? 'administrative_act' };
 }
 
 /**

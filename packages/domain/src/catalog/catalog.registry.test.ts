@@ -51,6 +51,14 @@ describe('catalogue data files (全国公共信用信息基础目录 2021 item 3
     expect(getCatalog('serious_dishonesty_list').name).toBe('严重失信主体名单');
   });
 
+  it('marks 严重失信主体名单 as a list (名单名称 its list_name) and the ten as administrative acts', () => {
+    expect(listCatalogs().filter((c) => c.kind === 'administrative_act').map((c) => c.code)).toEqual(ADMINISTRATIVE_ACTS);
+    const list = getCatalog('serious_dishonesty_list');
+    expect(list.kind).toBe('list');
+    expect(list.fields.find((f) => f.role === 'list_name')?.name).toBe('名单名称');
+    expect(list.fields.find((f) => f.role === 'decision_date')?.name).toBe('列入日期');
+  });
+
   it('the eight non-双公示 categories are marked [U] and share one field scheme', () => {
     const generic = ADMINISTRATIVE_ACTS.slice(2).map((code) => getCatalog(code));
     const suffixes = (c: CatalogDef): string[] => c.fields.map((f) => f.code.replace(/^[A-Z]{2}_/, ''));
@@ -156,6 +164,7 @@ describe('parseCatalogDef refuses malformed data', () => {
     ['duplicate code', { ...base, fields: [...base.fields, base.fields[0]] }, '同时属于'],
     ['enum without values', { ...base, fields: base.fields.map((f) => (f.type === 'enum' ? { ...f, enumValues: [] } : f)) }, 'enumValues'],
     ['bad type', { ...base, fields: [{ code: 'X', name: 'x', type: 'string', required: 'never' }] }, 'type 无效'],
+    ['bad kind', { ...base, kind: 'blacklist' }, 'kind 无效："blacklist"（可选 administrative_act、list）'],
   ])('%s', (_case, json, fragment) => {
     expect(() => parseCatalogDef(json, 'x.json')).toThrow(fragment);
   });

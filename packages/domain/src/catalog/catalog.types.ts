@@ -44,7 +44,9 @@ export type FieldRole =
   | 'doc_no'
   | 'decision_date'
   | 'authority_uscc'
-  | 'source_uscc';
+  | 'source_uscc'
+  /** The name of the list a subject is entered on (e.g. 严重违法失信名单): shown by the portal's list browse. */
+  | 'list_name';
 
 export interface FieldDef {
   /** National field code, e.g. `CF_WSH`. Headers match it or the Chinese name. */
@@ -68,10 +70,19 @@ export interface FieldDef {
   readonly source?: string;
 }
 
+/**
+ * What a catalogue records: an administrative act of the 2021 目录 item 3 (行政许可, 行政处罚 … the
+ * 双公示 / 十公示 records, decided and published by the acting department) or a list a subject is
+ * entered on (严重失信主体名单: 列入, 有效期, 移出), an item of its own of the 目录 (regulations §4.1).
+ */
+export type CatalogKind = 'administrative_act' | 'list';
+
 /** A catalogue entry (信用信息目录 item) in one edition, effective from a date. */
 export interface CatalogDef {
   /** e.g. `administrative_penalty` */
   readonly code: string;
+  /** `administrative_act` unless the file says `"kind": "list"`. */
+  readonly kind: CatalogKind;
   /** e.g. `行政处罚` */
   readonly name: string;
   /** Edition label, e.g. `2021` */

@@ -42,6 +42,7 @@ function presentField(f: FieldDef, catalog: CatalogDef): CatalogBody['fields'][n
     ...describeRequired(f.required, catalog),
     maxLength: f.maxLength ?? null,
     personal: f.personal ?? false,
+    role: f.role ?? null,
     enumValues: (f.enumValues ?? []).map((v) => ({ code: v.code, name: v.name, aliases: [...(v.aliases ?? [])] })),
   };
 }
@@ -51,6 +52,7 @@ export function presentCatalog(c: CatalogDef): CatalogBody {
   return {
     code: c.code,
     name: c.name,
+    kind: c.kind,
     edition: c.edition,
     effectiveFrom: c.effectiveFrom,
     source: c.source,
