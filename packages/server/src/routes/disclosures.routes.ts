@@ -19,7 +19,9 @@ export const disclosureRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
       onSend: publicCache,
       schema: {
         tags: ['disclosures'],
-        summary: '双公示浏览：公示中的记录（可按信息类别、报送部门、决定日期筛选，新决定在前）',
+        summary: '双公示浏览：公示中的记录（可按信息类型、信息类别、报送部门、决定日期筛选，新决定在前）',
+        description:
+          '缺省列出全部信息类别，含严重失信主体名单；kind=administrative_act 只列行政行为信息（双公示、十公示），kind=list 只列名单信息。名单的“决定日期”（decisionDate）为列入日期。',
         querystring: DisclosureQuerySchema,
         response: { 200: DisclosureListSchema, ...NOT_MODIFIED, ...errorResponses(400, 429) },
       },

@@ -1,6 +1,6 @@
 import { countDisclosures, listDisclosures, listDisclosuresAfter } from '@pubcredit/db';
 import type { Disclosure, DisclosureFilter } from '@pubcredit/db';
-import type { FieldRole } from '@pubcredit/domain';
+import type { CatalogKind, FieldRole } from '@pubcredit/domain';
 import { DomainError, TIER_NAMES, isIsoDate, listCatalogs } from '@pubcredit/domain';
 import type { AppContext } from '../context';
 import { recordFieldText, roleValue } from '../presenters/record-fields';
@@ -28,15 +28,40 @@ export async function listDisclosureDepartments(ctx: AppContext): Promise<{ item
   return { items: [...list].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) };
 }
 
-/** The filter of a browse query, checked; today is Beijing's. */
-export function disclosureFilter(ctx: AppContext, q: Omit<DisclosureQuery, 'limit' | 'offset'>): DisclosureFilter {
-  const catalogs = q.catalog ? q.catalog.split(',').map((c) => c.trim()).filter(Boolean) : [];
-  for (const c of catalogs) {
+const KIND_NAMES: Record<CatalogKind, string> = { administrative_act: '行政行为信息（双公示、十公示）', list: '名单信息' };
+
+function isCatalogKind(value: string): value is CatalogKind {
+  return Object.hasOwn(KIND_NAMES, value);
+}
+
+/**
+ * The catalogues a browse asks for: those named in `catalog`, else every catalogue of `kind`
+ * (the portal's 双公示 page asks for the administrative acts, its list page for the lists), else
+ * all (empty). A named catalogue of another kind than `kind` is refused, not silently dropped.
+ */
+function filterCatalogs(catalog: string | undefined, kind: string | undefined): string[] {
+  const asked = catalog ? catalog.split(',').map((c) => c.trim()).filter(Boolean) : [];
+  for (const c of asked) {
     if (!findCatalog(c)) {
       const known = listCatalogs().map((k) => k.code).join('、');
       throw new DomainError('INVALID_ARGUMENT', `未知的信息类别：${c}（可选：${known}）`);
     }
   }
+  const wanted = kind?.trim();
+  if (!wanted) return asked;
+  if (!isCatalogKind(wanted)) {
+    throw new DomainError('INVALID_ARGUMENT', `参数 kind 应为 administrative_act（${KIND_NAMES.administrative_act}）或 list（${KIND_NAMES.list}），实为“${wanted}”`);
+  }
+  const ofKind = listCatalogs().filter((c) => c.kind === wanted);
+  for (const c of asked) {
+    if (!ofKind.some((k) => k.code === c)) throw new DomainError('INVALID_ARGUMENT', `信息类别 ${c}（${catalogName(c)}）不属于${KIND_NAMES[wanted]}`);
+  }
+  return asked.length > 0 ? asked : ofKind.map((c) => c.code);
+}
+
+/** The filter of a browse query, checked; today is Beijing's. */
+export function disclosureFilter(ctx: AppContext, q: Omit<DisclosureQuery, 'limit' | 'offset'>): DisclosureFilter {
+  const catalogs = filterCatalogs(q.catalog, q.kind);
   for (const [name, value] of [['from', q.from], ['to', q.to]] as const) {
     if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_ARGUMENT', `日期 ${name} 应为 YYYY-MM-DD`);
   }

@@ -87,6 +87,38 @@ describe.each(testEngines())('双公示 browse on %s', (engine) => {
     expect(filtered.body.trim().split('\r\n')).toHaveLength(2);
   });
 
+  it('kind=administrative_act is 双公示 / 十公示 without the lists; kind=list the 严重失信主体名单; both in CSV too', async () => {
+    const subjectId = await addSubject(ctx, { name: '平顶山市新华区恒达商贸有限公司' });
+    await addRecord(ctx, {
+      subjectId, docNo: 'S-1', catalog: 'serious_dishonesty_list', decisionDate: '2026-05-20', tier: 'serious', maxUntil: '2099-01-01',
+      data: { SX_MDMC: '严重违法失信名单', SX_LRRQ: '2026-05-20', SX_YXQZ: '2029-05-19', SX_RDWSH: 'S-1' },
+    });
+    // Without kind: every catalogue, the list too (the API's contract since it was added).
+    expect((await browse('')).items.map((i) => i.docNo)).toEqual(['P-3', 'S-1', 'P-2', 'L-1', 'P-1']);
+    expect((await browse('?kind=administrative_act')).items.map((i) => i.docNo)).toEqual(['P-3', 'P-2', 'L-1', 'P-1']);
+    const lists = await browse('?kind=list&from=2026-05-01');
+    expect(lists.items.map((i) => [i.docNo, i.catalogName])).toEqual([['S-1', '严重失信主体名单']]);
+    expect((await browse('?kind=administrative_act&catalog=administrative_license')).items.map((i) => i.docNo)).toEqual(['L-1']);
+    const csv = await app.inject({ method: 'GET', url: '/api/v1/disclosures.csv?kind=list' });
+    expect(csv.statusCode).toBe(200);
+    const rows = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(/^严重失信主体名单,平顶山市新华区恒达商贸有限公司,.*,S-1,2026-05-20,.*,严重,2099-01-01,名单名称：严重违法失信名单；有效期至：2029-05-19$/);
+    const acts = await app.inject({ method: 'GET', url: '/api/v1/disclosures.csv?kind=administrative_act' });
+    expect(acts.body).not.toContain('S-1');
+  });
+
+  it('refuses an unknown kind, and a catalogue of another kind, in Chinese', async () => {
+    for (const url of ['/api/v1/disclosures?kind=blacklist', '/api/v1/disclosures.csv?kind=blacklist']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(400);
+      expect(res.json<ErrorBody>().message).toBe('参数 kind 应为 administrative_act（行政行为信息（双公示、十公示））或 list（名单信息），实为“blacklist”');
+    }
+    const mixed = await app.inject({ method: 'GET', url: '/api/v1/disclosures?kind=administrative_act&catalog=serious_dishonesty_list' });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json<ErrorBody>().message).toBe('信息类别 serious_dishonesty_list（严重失信主体名单）不属于行政行为信息（双公示、十公示）');
+  });
+
   it('lists the departments for the filter', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/disclosures/departments' });
     expect(res.json()).toEqual({ items: expect.arrayContaining([DEPT_A, DEPT_B]) as unknown });
