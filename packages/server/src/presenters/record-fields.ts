@@ -68,3 +68,13 @@ export function roleValue(catalog: string, data: Readonly<Record<string, unknown
   const value = code ? data[code] : undefined;
   return typeof value === 'string' ? value : '';
 }
+
+/**
+ * The catalogue's own name of the field with that role, else `fallback`: what a document calls a
+ * record's date (处罚决定日期, 许可决定日期, a list's 列入日期) instead of a generic 决定日期.
+ * @example roleFieldName('serious_dishonesty_list', 'decision_date', '决定日期') // '列入日期'
+ */
+export function roleFieldName(catalog: string, role: FieldRole, fallback: string): string {
+  const def = findCatalog(catalog);
+  return (def ? fieldByRole(def, role)?.name : undefined) ?? fallback;
+}

@@ -35,7 +35,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
   });
 
   const reportDescription =
-    '每次请求签发一份新报告（新编号）：平台保存编号、内容哈希（SM3）与签名（Ed25519），不保存报告文件。kind=special 为专项信用报告，可选 from、to（决定日期）与 categories。';
+    '每次请求签发一份新报告（新编号）：平台保存编号、内容哈希（SM3）与签名（Ed25519），不保存报告文件。kind=special 为专项信用报告，可选 from、to（决定日期；严重失信主体名单按列入日期）与 categories。';
 
   // HEAD would issue a report too (a stored row per call): GET only.
   app.get(

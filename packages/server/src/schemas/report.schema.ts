@@ -7,8 +7,8 @@ import { RecordSchema, SubjectKindSchema } from './subject.schema';
 // message naming it (kind, from, to, categories) rather than a generic validation error.
 export const ReportQuerySchema = Type.Object({
   kind: Type.Optional(Type.String({ maxLength: 16, description: 'standard 标准信用报告（默认）| special 专项信用报告' })),
-  from: Type.Optional(Type.String({ maxLength: 16, description: '专项：决定日期起（YYYY-MM-DD，含）' })),
-  to: Type.Optional(Type.String({ maxLength: 16, description: '专项：决定日期止（YYYY-MM-DD，含）' })),
+  from: Type.Optional(Type.String({ maxLength: 16, description: '专项：决定日期（名单为列入日期）起（YYYY-MM-DD，含）' })),
+  to: Type.Optional(Type.String({ maxLength: 16, description: '专项：决定日期（名单为列入日期）止（YYYY-MM-DD，含）' })),
   categories: Type.Optional(
     Type.String({
       maxLength: 200,
@@ -43,7 +43,7 @@ export const CreditReportSchema = Type.Object({
   asOf: Type.String({ format: 'date-time', description: '数据截止时间（读取公示信息的时刻）' }),
   subject: ReportSubjectSchema,
   period: Type.Union([Type.Object({ from: NullableString('YYYY-MM-DD'), to: NullableString('YYYY-MM-DD') }), Type.Null()], {
-    description: '专项报告的决定日期范围；标准报告为 null',
+    description: '专项报告的决定日期（名单为列入日期）范围；标准报告为 null',
   }),
   sections: Type.Array(ReportSectionSchema),
   contentHash: Type.String({ description: 'SM3（十六进制）：上述字段（reportNo…sections）规范化 JSON 的哈希' }),

@@ -64,6 +64,21 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     // RFC 5987: the Chinese file name in filename*, an ASCII one beside it.
     expect(disposition).toContain(`filename="credit-report-${reportNo}.pdf"`);
     expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(`标准信用报告-${COMPANY}-${reportNo}.pdf`)}`);
+    // Each record's date under the catalogue's own name (a listing is 列入, not 决定); page 1 sums up
+    // what the report holds, so the listing in the eleventh section is not missed.
+    for (const expected of ['平市监罚〔2026〕1号（处罚决定日期 ', '平市住许〔2026〕2号（许可决定日期 ', '十一、严重失信主体名单信息（1 条）', '平市监信〔2026〕4号（列入日期 2026-03-10）']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('（决定日期');
+    const pages = await pdfPages(bytes);
+    expect(pages[0]).toContain('信息概要：共 3 条：行政许可 1 条、行政处罚 1 条、严重失信主体名单 1 条；其余类别无公示中的记录');
+    // The eight empty categories say so under their headings; no heading is left alone at a page's foot.
+    expect(text.match(/信息（0 条）\n无公示中的记录。/g)).toHaveLength(8);
+    for (const page of pages) {
+      const lines = page.split('\n').filter(Boolean);
+      const footer = lines.findIndex((l) => l.startsWith('核验方法'));
+      expect(lines[footer - 1] ?? '', page).not.toMatch(/^[一二三四五六七八九十]+、.+信息（\d+ 条）$|^报告说明$/);
+    }
     // Page 1 rendered (pdf.js at 50 dpi): the embedded CJK font draws ink, not blank boxes.
     expect(inkShare(await renderPdfPage(bytes, 1, 50))).toBeGreaterThan(0.01);
     // The number printed on the PDF verifies.
@@ -114,13 +129,28 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
   it('a 专项 report PDF names its range and lists the 严重失信主体名单 records', async () => {
     const { text } = await pdf(`/api/v1/subjects/${COMPANY_USCC}/report.pdf?kind=special&from=2025-01-01&categories=administrative_penalty%2Cserious_dishonesty_list`);
     expect(text).toContain('专项信用报告');
-    expect(text).toContain('2025-01-01 至 不限');
+    // The range is on each catalogue's own date: a penalty's decision, a listing's 列入日期.
+    expect(text).toContain('报告范围：2025-01-01 至 不限（按处罚决定日期、列入日期）');
     expect(text).toContain('一、行政处罚信息（1 条）');
     expect(text).toContain('二、严重失信主体名单信息（1 条）');
     expect(text).toContain('平市监信〔2026〕4号');
     expect(text).toContain('名单名称：严重违法失信名单');
     expect(text).not.toContain('本平台暂未归集该类信息');
     expect(text).not.toContain('行政许可信息');
+  });
+
+  it('a 专项 report of the 严重失信主体名单 alone: one section, its 列入日期, 有效期至 and period, page 1 drawn', async () => {
+    const { bytes, text } = await pdf(`/api/v1/subjects/${COMPANY_USCC}/report.pdf?kind=special&categories=serious_dishonesty_list`);
+    const pages = await pdfPages(bytes);
+    expect(pages).toHaveLength(1);
+    for (const expected of [
+      '专项信用报告', '报告范围：不限', '信息类别：严重失信主体名单', '信息概要：共 1 条：严重失信主体名单 1 条\n', '一、严重失信主体名单信息（1 条）',
+      '1. 平市监信〔2026〕4号（列入日期 2026-03-10）', '公示期至 2099-12-31', '失信程度：严重', '名单名称：严重违法失信名单', '已移出名单',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toMatch(/行政处罚信息|行政强制信息|二、/);
+    expect(inkShare(await renderPdfPage(bytes, 1, 50))).toBeGreaterThan(0.01);
   });
 
   it('a natural person’s report PDF holds no full ID number', async () => {

@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { CreditReport } from '../../schemas/report.schema';
 import type { RecordItem } from '../../schemas/subject.schema';
-import { recordFieldText } from '../../presenters/record-fields';
+import { recordFieldText, roleFieldName } from '../../presenters/record-fields';
 import { FONT_BOLD, FONT_REGULAR, installFonts } from './pdf-fonts';
 import { QR_QUIET_ZONE } from './qr-style';
 
@@ -42,6 +42,31 @@ function periodText(r: RecordItem): string {
   return parts.join('；');
 }
 
+/**
+ * The time range of a 专项 report and the date it is on: each catalogue's own (处罚决定日期,
+ * 行政强制决定日期, a list's 列入日期), as the range filters records by it.
+ * @example rangeText(report) // '2025-01-01 至 不限（按处罚决定日期、列入日期）'
+ */
+export function rangeText(report: Pick<CreditReport, 'period' | 'sections'>): string {
+  const { from, to } = report.period ?? { from: null, to: null };
+  if (!from && !to) return '不限';
+  const dates = [...new Set(report.sections.map((s) => roleFieldName(s.category, 'decision_date', '决定日期')))];
+  return `${from ?? '不限'} 至 ${to ?? '不限'}（按${dates.join('、')}）`;
+}
+
+/**
+ * The count of records per category, so that a reader sees on page 1 what the report holds (a
+ * listing on the 严重失信主体名单 is the eleventh section of a standard report).
+ * @example summaryText(report) // '共 3 条：行政处罚 2 条、严重失信主体名单 1 条；其余类别无公示中的记录'
+ */
+export function summaryText(report: Pick<CreditReport, 'sections'>): string {
+  const filled = report.sections.filter((s) => s.records.length > 0);
+  if (filled.length === 0) return '无公示中的记录';
+  const total = filled.reduce((n, s) => n + s.records.length, 0);
+  const parts = filled.map((s) => `${s.name} ${s.records.length} 条`).join('、');
+  return `共 ${total} 条：${parts}${filled.length < report.sections.length ? '；其余类别无公示中的记录' : ''}`;
+}
+
 /** The room left above the bottom margin of the current page. */
 function roomLeft(doc: PDFKit.PDFDocument): number {
   return doc.page.height - doc.page.margins.bottom - doc.y;
@@ -76,7 +101,8 @@ function records(doc: PDFKit.PDFDocument, section: CreditReport['sections'][numb
   }
   const width = doc.page.width - 2 * MARGIN;
   section.records.forEach((r, i) => {
-    const title = `${i + 1}. ${r.docNo}（决定日期 ${r.decisionDate}）`;
+    // The catalogue's name of the date: 处罚决定日期, a list's 列入日期 (a listing is not a 决定).
+    const title = `${i + 1}. ${r.docNo}（${roleFieldName(r.catalog, 'decision_date', '决定日期')} ${r.decisionDate}）`;
     const body = [`报送部门：${r.sourceDeptName ?? '（未登记）'}（${r.sourceDept}）`, periodText(r)];
     const fields = recordFieldText(r.catalog, r.data);
     // A record is not split across pages (a page would show a document number without its content).
@@ -145,11 +171,9 @@ export function renderReportPdf(report: CreditReport, publicUrl: string): Promis
   if (s.uscc) line(doc, '统一社会信用代码', s.uscc);
   if (s.idMasked) line(doc, '证件号码（已脱敏）', s.idMasked);
   line(doc, '主体类别', SUBJECT_KINDS[s.kind] ?? s.kind);
-  if (report.period) {
-    const { from, to } = report.period;
-    line(doc, '报告范围（决定日期）', from || to ? `${from ?? '不限'} 至 ${to ?? '不限'}` : '不限');
-  }
+  if (report.period) line(doc, '报告范围', rangeText(report));
   line(doc, '信息类别', report.sections.map((x) => x.name).join('、'));
+  line(doc, '信息概要', summaryText(report));
 
   report.sections.forEach((section, i) => {
     heading(doc, `${NUMERALS[i] ?? String(i + 1)}、${section.name}信息（${section.records.length} 条）`);
@@ -158,7 +182,7 @@ export function renderReportPdf(report: CreditReport, publicUrl: string): Promis
 
   heading(doc, '报告说明');
   doc.font(FONT_REGULAR).fontSize(9).fillColor('#000000');
-  doc.text('1. 本报告列示报告生成时本平台依法公示的信用信息；公示期满、已信用修复或已撤销的信息不予列示，自然人证件号码已脱敏。', MARGIN);
+  doc.text('1. 本报告列示报告生成时本平台依法公示的信用信息；公示期满、已信用修复、已移出名单或已撤销的信息不予列示，自然人证件号码已脱敏。', MARGIN);
   doc.text('2. 平台保存本报告的编号、内容哈希与签名，不保存报告文件。核验时平台校验签名，并按原参数重新生成内容，比较是否变化。', MARGIN);
   doc.text(`3. 内容哈希（SM3）：${report.contentHash}`, MARGIN);
   doc.text(`4. 签名（Ed25519，密钥 ${report.signature.keyId}）：${report.signature.value}`, MARGIN);
