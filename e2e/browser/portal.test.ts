@@ -128,20 +128,37 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     expect(tabs.map((t) => t.replace(/（\d+）$/, ''))).toEqual([
       '行政许可', '行政处罚', '行政强制', '行政确认', '行政征收', '行政给付', '行政裁决', '行政补偿', '行政奖励', '行政检查', '严重失信主体名单',
     ]);
-    // The demo lists the company on the 严重违法失信名单 (市场监管), 严重, with its period.
-    await page.getByRole('tab', { name: '严重失信主体名单（1）' }).click();
+    // The tab shown first is the first with records; tabs without records are set back (grey, still AA).
+    await expect(page.getByRole('tab', { selected: true, name: '行政许可（2）' }).count()).resolves.toBe(1);
+    const emptyTab = page.getByRole('tab', { name: '行政强制（0）' }).locator('.portal-tab-empty');
+    await expect(emptyTab.evaluate((e) => getComputedStyle(e).color)).resolves.toBe('rgba(0, 0, 0, 0.65)');
+    // The demo lists the company on the 严重违法失信名单 (市场监管): said at the top, not only in the
+    // eleventh tab; its button (keyboard) opens that tab and gives it the focus.
+    const notice = page.getByTestId('listed-notice');
+    await expect(notice.innerText()).resolves.toMatch(/^该主体已被列入严重失信主体名单（公示中 1 条）\s*查看严重失信主体名单$/);
+    await notice.getByRole('button', { name: '查看严重失信主体名单' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
+    // (antd adds an English "Tab 11 of 11" to the focused tab's name, hence the pattern.)
+    await expect(page.getByRole('tab', { selected: true, name: /严重失信主体名单（1）$/ }).count()).resolves.toBe(1);
     const listing = page.getByRole('tabpanel').getByTestId('public-record').filter({ hasText: COMPANY.listDocNo });
     await listing.waitFor();
     const listingText = await listing.innerText();
     expect(listingText).toContain('名单名称');
     expect(listingText).toContain('严重违法失信名单');
-    expect(listingText).toMatch(/公示期至 \d{4}-\d{2}-\d{2}；可申请信用修复自 \d{4}-\d{2}-\d{2}；严重程度：严重/);
+    // A listing is dated by its 列入日期 (the catalogue's name for it), not a 决定日期; 有效期至 beside it.
+    expect(listingText).toContain(`列入日期：2026-08-18 · 来源部门：${MARKET_DEPT.name}`);
+    expect(listingText).not.toContain('决定日期：');
+    expect(listingText).toMatch(/有效期至\s+2029-08-17/);
+    // The same words for the tier as the report and the CSV: 失信程度.
+    expect(listingText).toMatch(/公示期至 \d{4}-\d{2}-\d{2}；可申请信用修复自 \d{4}-\d{2}-\d{2}；失信程度：严重/);
+    await checkPage(page);
     await page.getByRole('tab', { name: /^行政处罚/ }).click();
     const penalty = page.getByTestId('public-record').filter({ hasText: COMPANY.penaltyDocNo });
     await penalty.waitFor();
     const penaltyText = await penalty.innerText();
-    expect(penaltyText).toContain(`来源部门：${MARKET_DEPT.name}`);
-    expect(penaltyText).toMatch(/公示期至 \d{4}-\d{2}-\d{2}；可申请信用修复自 \d{4}-\d{2}-\d{2}；严重程度：(轻微|一般|严重)/);
+    expect(penaltyText).toContain(`处罚决定日期：2026-10-23 · 来源部门：${MARKET_DEPT.name}`);
+    expect(penaltyText).toMatch(/公示期至 \d{4}-\d{2}-\d{2}；可申请信用修复自 \d{4}-\d{2}-\d{2}；失信程度：(轻微|一般|严重)/);
     // The record's fields by their Chinese names.
     expect(penaltyText).toContain('违法行为类型');
     expect(penaltyText).toContain('处罚类别');
@@ -166,6 +183,11 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
     // Saved under the server's Chinese file name, which carries the report number.
+    // The listing in the PDF is dated by its 列入日期; page 1 sums up what the report holds.
+    const standardText = await pdfText(pdf);
+    expect(standardText).toContain(`${COMPANY.listDocNo}（列入日期 2026-08-18）`);
+    expect(standardText).toContain(`${COMPANY.penaltyDocNo}（处罚决定日期 2026-10-23）`);
+    expect(standardText.replace(/\n/g, '')).toContain('信息概要：共 5 条：行政许可 2 条、行政处罚 2 条、严重失信主体名单 1 条；其余类别无公示中的记录');
     const fileName = download.suggestedFilename();
     expect(fileName).toContain(COMPANY.name);
     const pdfReportNo = /-([A-Z]+-\d{8}-[0-9A-Z]+)\.pdf$/.exec(fileName)?.[1];
@@ -174,8 +196,12 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     // …and a 专项信用报告 with a time range and two of the three categories.
     await dialog.getByRole('radio', { name: /专项信用报告/ }).check();
     await dialog.getByRole('checkbox', { name: '行政强制' }).uncheck();
+    // The range is on the chosen categories' dates: a penalty's 决定日期, a listing's 列入日期.
+    await dialog.getByRole('checkbox', { name: '行政处罚' }).uncheck();
+    await dialog.getByLabel('起始日期（列入日期）').waitFor();
+    await dialog.getByRole('checkbox', { name: '行政处罚' }).check();
     // A date typed into the picker (keyboard), confirmed with Enter.
-    await dialog.getByLabel('起始日期（决定日期）').click();
+    await dialog.getByLabel('起始日期（决定日期/列入日期）').click();
     await page.keyboard.type('2025-01-01');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.getByRole('link', { name: '下载 PDF' }).getAttribute('href')).toContain('from=2025-01-01');
@@ -186,6 +212,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     const special = await page.request.get(`${base}${specialHref}`);
     expect(special.status()).toBe(200);
     expect((await special.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await pdfText(await special.body())).toContain('报告范围：2025-01-01 至 不限（按处罚决定日期、列入日期）');
     await checkPage(page);
     await dialog.getByRole('button', { name: '取消' }).click();
 
@@ -258,8 +285,18 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '双公示' }).click();
     await page.getByRole('heading', { name: '双公示', level: 1 }).waitFor();
     await page.getByRole('heading', { name: /共 \d+ 条公示信息|超过 1000 条公示信息/ }).waitFor();
+    // 双公示 is the administrative acts': no 严重失信主体名单 among the rows or the categories (it has a page of its own).
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    await expect(page.locator('tbody').innerText()).resolves.not.toContain('严重失信主体名单');
+    await expect(page.locator('tbody').innerText()).resolves.not.toContain(COMPANY.listDocNo);
+    // Records that are not 失信信息 are public without an end, as the 信用档案 says.
+    await expect(page.locator('tbody tr.ant-table-row').filter({ hasText: '行政许可' }).first().innerText()).resolves.toContain('长期公示');
 
     await page.getByRole('combobox', { name: '信息类别' }).click();
+    await page.getByTitle('行政处罚', { exact: true }).waitFor();
+    const choices = await page.locator('.ant-select-item-option').allInnerTexts();
+    expect(choices).toContain('行政检查');
+    expect(choices).not.toContain('严重失信主体名单');
     await page.getByTitle('行政处罚', { exact: true }).click();
     await page.getByRole('combobox', { name: '来源部门' }).click();
     await page.getByTitle(MARKET_DEPT.name).click();
@@ -278,7 +315,7 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     await shot(page, 'portal-06-disclosures');
 
     const csvHref = await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href');
-    expect(csvHref).toBe(`/api/v1/disclosures.csv?catalog=administrative_penalty&department=${MARKET_DEPT.uscc}`);
+    expect(csvHref).toBe(`/api/v1/disclosures.csv?kind=administrative_act&catalog=administrative_penalty&department=${MARKET_DEPT.uscc}`);
     const csv = await page.request.get(`${base}${csvHref}`);
     expect(csv.status()).toBe(200);
     const csvText = await csv.text();
@@ -288,6 +325,47 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     // A subject's name leads to its 信用档案.
     await rows.first().getByRole('link').click();
     await page.getByText('信用档案', { exact: true }).waitFor();
+  }, 90_000);
+
+  it('严重失信主体名单: its own page, by 列入日期 and department, with the list’s names and its CSV', async () => {
+    if (!server) throw new Error('server not started');
+    const base = server.url;
+    await page.goto(`${base}/`);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '失信名单' }).click();
+    await page.getByRole('heading', { name: '严重失信主体名单', level: 1 }).waitFor();
+    expect(page.url()).toBe(`${base}/serious-dishonesty-list`);
+    expect(await page.title()).toBe('严重失信主体名单 · 信用中国（河南平顶山）');
+    const rows = page.locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    // The demo's one listing still public (the other was removed from the list on 2026-04-15).
+    await expect(page.getByRole('heading', { name: '共 1 条公示信息' }).count()).resolves.toBe(1);
+    await expect(page.locator('thead').innerText()).resolves.toMatch(/主体名称\s+名单名称\s+认定决定文书号\s+列入日期\s+来源部门\s+公示期至/);
+    await expect(rows.first().innerText()).resolves.toMatch(new RegExp(`${COMPANY.name}\\s+严重违法失信名单\\s+${COMPANY.listDocNo}\\s+2026-08-18\\s+${MARKET_DEPT.name}`));
+    // One list catalogue: no category to choose; the dates are 列入日期.
+    await expect(page.getByRole('combobox', { name: '信息类别' }).count()).resolves.toBe(0);
+    await page.getByLabel('列入日期自').click();
+    await page.keyboard.type('2026-09-01');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/from=2026-09-01/);
+    await page.getByRole('heading', { name: '共 0 条公示信息' }).waitFor();
+    await page.getByRole('button', { name: '重置' }).click();
+    await rows.first().waitFor();
+    await checkPage(page);
+    await shot(page, 'portal-06b-lists');
+    const csvHref = await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href');
+    expect(csvHref).toBe('/api/v1/disclosures.csv?kind=list');
+    const csv = await page.request.get(`${base}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`严重失信主体名单,${COMPANY.name},${COMPANY.uscc}`);
+    // A 双公示 link to the list (bookmarked before the list had its page) lands here, filter kept.
+    await page.goto(`${base}/disclosures?catalog=serious_dishonesty_list&department=${MARKET_DEPT.uscc}`);
+    await page.waitForURL(`${base}/serious-dishonesty-list?catalog=serious_dishonesty_list&department=${MARKET_DEPT.uscc}`);
+    await expect(rows.first().innerText()).resolves.toContain(COMPANY.listDocNo);
+    await rows.first().getByRole('link', { name: COMPANY.name }).click();
+    await page.getByTestId('listed-notice').waitFor();
   }, 90_000);
 
   it('works on a phone: home and 信用档案 without sideways scrolling', async () => {
@@ -313,8 +391,23 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
       await mobile.getByRole('heading', { name: COMPANY.name, level: 1 }).waitFor();
       await mobile.getByTestId('public-record').first().waitFor();
       expect(await overflowsHorizontally(mobile)).toBe(false);
+      // The eleven tabs in at most four rows (not six tall ones), each at least 24 px high to tap.
+      const boxes = await mobile.locator('.portal-tabs .ant-tabs-tab').evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), height: r.height, right: r.right })));
+      expect(boxes).toHaveLength(11);
+      expect(new Set(boxes.map((b) => b.top)).size).toBeLessThanOrEqual(4);
+      for (const b of boxes) {
+        expect(b.height).toBeGreaterThanOrEqual(24);
+        expect(b.right).toBeLessThanOrEqual(375);
+      }
+      await mobile.getByTestId('listed-notice').getByRole('button').tap();
+      await mobile.getByRole('tabpanel').getByTestId('public-record').filter({ hasText: COMPANY.listDocNo }).waitFor();
+      expect(await overflowsHorizontally(mobile)).toBe(false);
       await checkPage(mobile);
       await shot(mobile, 'portal-08-phone-subject');
+      await mobile.goto(`${base}/serious-dishonesty-list`);
+      await mobile.locator('tbody tr.ant-table-row').first().waitFor();
+      expect(await overflowsHorizontally(mobile)).toBe(false);
+      await checkPage(mobile);
     } finally {
       await phone.close();
     }

@@ -1,6 +1,7 @@
 import { api, buildUrl } from './api-client';
 import type { QueryValue } from './api-client';
 import type {
+  CatalogKind,
   DisclosureDepartment,
   DisclosurePage,
   PortalCatalog,
@@ -29,15 +30,17 @@ export function listSubjectRecords(code: string, catalog: string, limit: number,
 }
 
 export interface DisclosureFilter {
+  /** Every catalogue of this kind when no catalogue is chosen (双公示: administrative_act). */
+  kind?: CatalogKind;
   catalog?: string;
   department?: string;
-  /** YYYY-MM-DD, inclusive (decision date). */
+  /** YYYY-MM-DD, inclusive (decision date; a list's 列入日期). */
   from?: string;
   to?: string;
 }
 
 function filterQuery(filter: DisclosureFilter): Record<string, QueryValue> {
-  return { catalog: filter.catalog, department: filter.department, from: filter.from, to: filter.to };
+  return { kind: filter.kind, catalog: filter.catalog, department: filter.department, from: filter.from, to: filter.to };
 }
 
 export function listDisclosures(filter: DisclosureFilter, limit: number, offset: number): Promise<DisclosurePage> {

@@ -120,9 +120,20 @@ export interface ReportVerification {
   message: string;
 }
 
+/** administrative_act: 行政行为信息 (双公示, 十公示); list: a list a subject is entered on (严重失信主体名单). */
+export type CatalogKind = 'administrative_act' | 'list';
+
 /** A catalogue as the portal reads it (GET /catalogs): tab names and field names for records. */
 export interface PortalCatalog {
   code: string;
   name: string;
-  fields: { code: string; name: string; type: string; enumValues?: { code: string; name: string }[] }[];
+  kind?: CatalogKind;
+  fields: {
+    code: string;
+    name: string;
+    type: string;
+    /** decision_date (a list's 列入日期), doc_no, list_name …; null when the field plays none. */
+    role?: string | null;
+    enumValues?: { code: string; name: string }[];
+  }[];
 }

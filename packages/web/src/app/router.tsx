@@ -23,7 +23,9 @@ export const router = createBrowserRouter([
       { path: 'search', element: <SearchResultsPage /> },
       { path: 'subjects/:code', element: <SubjectPage /> },
       { path: 'subjects/:code/card', element: <SubjectCardPage /> },
-      { path: 'disclosures', element: <DisclosuresPage /> },
+      // One page, two browses: keyed, so that going from one to the other starts afresh.
+      { path: 'disclosures', element: <DisclosuresPage key="acts" variant="acts" /> },
+      { path: 'serious-dishonesty-list', element: <DisclosuresPage key="lists" variant="lists" /> },
       { path: 'verify', element: <VerifyPage /> },
       { path: 'verify/:reportNo', element: <VerifyPage /> },
       { path: '*', element: <PortalNotFoundPage /> },

@@ -50,6 +50,8 @@ export const PORTAL_PATHS = {
   home: '/',
   search: '/search',
   disclosures: '/disclosures',
+  /** 严重失信主体名单: the lists' browse (not 双公示, which is the administrative acts'). */
+  dishonestyList: '/serious-dishonesty-list',
 } as const;
 
 /** 信用档案 of a subject, by 统一社会信用代码 or subjectId (never an ID number). */

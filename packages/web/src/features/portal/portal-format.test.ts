@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import type { PortalCatalog } from '../../api/portal.types';
 import {
   beijingDateTime,
   disclosureSearch,
   dispositionFileName,
   isExactCode,
   isRetryable,
+  listings,
   maskIdNumbers,
   pageParam,
   parseDisclosureParams,
   publicityText,
   recordFields,
+  roleFieldName,
   searchHref,
   searchProblem,
+  sharedFieldName,
   splitHighlights,
   verifyOutcome,
 } from './portal-format';
@@ -186,5 +190,51 @@ describe('isRetryable', () => {
   it('offers 重试 for a busy or unreachable server, not for a refused query', () => {
     expect([0, 429, 500, 503].map(isRetryable)).toEqual([true, true, true, true]);
     expect([400, 404].map(isRetryable)).toEqual([false, false]);
+  });
+});
+
+describe('catalogue field names by role (a list’s 列入日期, not 决定日期)', () => {
+  const penalty: PortalCatalog = {
+    code: 'administrative_penalty',
+    name: '行政处罚',
+    kind: 'administrative_act',
+    fields: [
+      { code: 'CF_WSH', name: '行政处罚决定书文号', type: 'text', role: 'doc_no' },
+      { code: 'CF_JDRQ', name: '处罚决定日期', type: 'date', role: 'decision_date' },
+    ],
+  };
+  const list: PortalCatalog = {
+    code: 'serious_dishonesty_list',
+    name: '严重失信主体名单',
+    kind: 'list',
+    fields: [
+      { code: 'SX_MDMC', name: '名单名称', type: 'text', role: 'list_name' },
+      { code: 'SX_RDWSH', name: '认定决定文书号', type: 'text', role: 'doc_no' },
+      { code: 'SX_LRRQ', name: '列入日期', type: 'date', role: 'decision_date' },
+      { code: 'SX_YXQZ', name: '有效期至', type: 'date', role: null },
+    ],
+  };
+  const old: PortalCatalog = { code: 'administrative_license', name: '行政许可', fields: [{ code: 'XK_JDRQ', name: '许可决定日期', type: 'date' }] };
+
+  it('roleFieldName: the catalogue’s own name, else the fallback', () => {
+    expect(roleFieldName(list, 'decision_date', '决定日期')).toBe('列入日期');
+    expect(roleFieldName(penalty, 'decision_date', '决定日期')).toBe('处罚决定日期');
+    // A server before roles were published, or no catalogue at all.
+    expect(roleFieldName(old, 'decision_date', '决定日期')).toBe('决定日期');
+    expect(roleFieldName(undefined, 'decision_date', '决定日期')).toBe('决定日期');
+  });
+
+  it('sharedFieldName: generic for the acts, the list’s own, both when mixed', () => {
+    expect(sharedFieldName([penalty, old], 'decision_date', '决定日期')).toBe('决定日期');
+    expect(sharedFieldName([list], 'decision_date', '决定日期')).toBe('列入日期');
+    expect(sharedFieldName([list], 'doc_no', '决定文书号')).toBe('认定决定文书号');
+    expect(sharedFieldName([penalty, list], 'decision_date', '决定日期')).toBe('决定日期/列入日期');
+    expect(sharedFieldName([], 'decision_date', '决定日期')).toBe('决定日期');
+  });
+
+  it('listings: the lists that hold records of the subject', () => {
+    expect(listings([penalty, list], { administrative_penalty: 2, serious_dishonesty_list: 1 })).toEqual([{ catalog: list, count: 1 }]);
+    expect(listings([penalty, list], { administrative_penalty: 2, serious_dishonesty_list: 0 })).toEqual([]);
+    expect(listings([penalty, list], undefined)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { maskIdNumbersInText } from '@pubcredit/domain/mask';
 import { beijingDateTime as beijingTime } from '@pubcredit/domain/time';
-import type { Highlight, PublicRecord, PublicityTier, ReportVerification, SubjectKind } from '../../api/portal.types';
+import type { Highlight, PortalCatalog, PublicRecord, PublicityTier, ReportVerification, SubjectKind } from '../../api/portal.types';
 
 export interface Segment {
   text: string;
@@ -117,6 +117,31 @@ export function recordFields(data: Record<string, unknown>, fields: readonly Fie
     if (value) rows.push({ label: code, value: maskIdNumbers(value) });
   }
   return rows;
+}
+
+/**
+ * The catalogue's own name of the field with that role, else `fallback`: a record's date is its
+ * 处罚决定日期 or, on a list, its 列入日期 (a listing is not a 决定).
+ * @example roleFieldName(listCatalog, 'decision_date', '决定日期') // '列入日期'
+ */
+export function roleFieldName(catalog: Pick<PortalCatalog, 'fields'> | undefined, role: string, fallback: string): string {
+  return catalog?.fields.find((f) => f.role === role)?.name ?? fallback;
+}
+
+/** The catalogues that are lists (严重失信主体名单) and hold records of the subject, with their counts. */
+export function listings(catalogs: readonly PortalCatalog[], counts: Readonly<Record<string, number>> | undefined): { catalog: PortalCatalog; count: number }[] {
+  return catalogs.filter((c) => c.kind === 'list' && (counts?.[c.code] ?? 0) > 0).map((c) => ({ catalog: c, count: counts?.[c.code] ?? 0 }));
+}
+
+/**
+ * One name for a field of several catalogues (a column, a filter): the generic name for the
+ * administrative acts (决定日期, 决定文书号), a list's own (列入日期, 认定决定文书号); different
+ * names joined by「/」.
+ * @example sharedFieldName([penalty, list], 'decision_date', '决定日期') // '决定日期/列入日期'
+ */
+export function sharedFieldName(catalogs: readonly Pick<PortalCatalog, 'kind' | 'fields'>[], role: string, generic: string): string {
+  const names = new Set(catalogs.map((c) => (c.kind === 'list' ? roleFieldName(c, role, generic) : generic)));
+  return names.size === 0 ? generic : [...names].join('/');
 }
 
 /** A positive page number from a query string value, 1 otherwise. */

@@ -7,6 +7,7 @@ import './portal.css';
 const NAV = [
   { to: PORTAL_PATHS.home, label: '首页', end: true },
   { to: PORTAL_PATHS.disclosures, label: '双公示', end: false },
+  { to: PORTAL_PATHS.dishonestyList, label: '失信名单', end: false },
 ];
 
 /**

@@ -2,12 +2,13 @@ import { Descriptions, Grid } from 'antd';
 import type { PortalCatalog, PublicRecord } from '../../api/portal.types';
 import { StatusTag } from '../../components/status-tag';
 import type { Tone } from '../../components/status-tag';
-import { publicityText, recordFields } from './portal-format';
+import { publicityText, recordFields, roleFieldName } from './portal-format';
 
 const TIER_TONES: Record<string, Tone> = { minor: 'info', general: 'warning', serious: 'error' };
 
 /**
- * One public record: its document number and date, the source department, the publicity period
+ * One public record: its document number and date (under the catalogue's name for it: 处罚决定日期,
+ * a list's 列入日期), the source department, the publicity period
  * (negative records: 公示期至 maxUntil, 可申请信用修复自 minUntil, 轻微/一般/严重; the others: 长期公示) and every field by
  * its Chinese name.
  */
@@ -28,13 +29,13 @@ export function RecordItem({ record, catalog, headingLevel = 3 }: { record: Publ
         ) : null}
       </Heading>
       <div>
-        决定日期：{record.decisionDate} · 来源部门：{record.sourceDeptName || record.sourceDept}
+        {roleFieldName(catalog, 'decision_date', '决定日期')}：{record.decisionDate} · 来源部门：{record.sourceDeptName || record.sourceDept}
       </div>
       {record.maxUntil ? (
         <p className="period" data-testid="publicity-period">
           {period.until}
           {period.repairFrom ? `；${period.repairFrom}` : ''}
-          {period.tier ? `；严重程度：${period.tier}` : ''}
+          {period.tier ? `；失信程度：${period.tier}` : ''}
           {record.regimeName ? `（依据${record.regimeName}）` : ''}
         </p>
       ) : (

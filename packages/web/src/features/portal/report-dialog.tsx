@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { MouseEvent } from 'react';
 import { toApiError } from '../../api/api-client';
 import { reportUrl } from '../../api/portal.api';
-import type { ReportKind } from '../../api/portal.types';
+import type { PortalCatalog, ReportKind } from '../../api/portal.types';
 import { SPECIAL_REPORT_CATEGORIES } from '../../api/portal.types';
-import { dispositionFileName } from './portal-format';
+import { dispositionFileName, sharedFieldName } from './portal-format';
 
 /** 专项信用报告 may be limited to these; names as on the report. */
 export const SPECIAL_CATEGORY_NAMES: Record<(typeof SPECIAL_REPORT_CATEGORIES)[number], string> = {
@@ -26,7 +26,20 @@ interface ReportForm {
  * 下载信用报告: 标准信用报告 (everything public), or 专项信用报告 with a time range and categories.
  * The download is a plain link to the PDF (each download issues a new, signed report number).
  */
-export function ReportDialog({ code, subjectName, open, onClose }: { code: string; subjectName: string; open: boolean; onClose: () => void }) {
+export function ReportDialog({
+  code,
+  subjectName,
+  catalogs = [],
+  open,
+  onClose,
+}: {
+  code: string;
+  subjectName: string;
+  /** The catalogues (GET /catalogs): the range is named by the chosen ones' date (决定日期, 列入日期). */
+  catalogs?: readonly PortalCatalog[];
+  open: boolean;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<ReportForm>();
   const kind = Form.useWatch('kind', form) ?? 'standard';
   const from = Form.useWatch('from', form);
@@ -71,6 +84,9 @@ export function ReportDialog({ code, subjectName, open, onClose }: { code: strin
   }
 
   const special = kind === 'special';
+  // A penalty's range is on its 决定日期, a listing's on its 列入日期: the labels say which.
+  const chosen = catalogs.filter((c) => categories.includes(c.code));
+  const dateName = sharedFieldName(chosen.length > 0 ? chosen : catalogs.filter((c) => SPECIAL_REPORT_CATEGORIES.some((s) => s === c.code)), 'decision_date', '决定日期');
   const problem =
     special && categories.length === 0
       ? '请至少选择一个信息类别'
@@ -124,10 +140,10 @@ export function ReportDialog({ code, subjectName, open, onClose }: { code: strin
         {special ? (
           <>
             <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-              <Form.Item name="from" label="起始日期（决定日期）" style={{ flex: 1, minWidth: 160 }}>
+              <Form.Item name="from" label={`起始日期（${dateName}）`} style={{ flex: 1, minWidth: 160 }}>
                 <DatePicker style={{ width: '100%' }} placeholder="不限" />
               </Form.Item>
-              <Form.Item name="to" label="截止日期（决定日期）" style={{ flex: 1, minWidth: 160 }}>
+              <Form.Item name="to" label={`截止日期（${dateName}）`} style={{ flex: 1, minWidth: 160 }}>
                 <DatePicker style={{ width: '100%' }} placeholder="不限" />
               </Form.Item>
             </div>

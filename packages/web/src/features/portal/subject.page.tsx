@@ -1,18 +1,18 @@
 import { DownloadOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Skeleton, Tabs } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { getSubject, listPortalCatalogs } from '../../api/portal.api';
 import type { PortalCatalog, Subject } from '../../api/portal.types';
 import { ErrorAlert } from '../../components/error-alert';
 import { subjectCardPath } from '../../lib/paths';
 import { useApi } from '../../lib/use-api';
-import { SUBJECT_KIND_NAMES } from './portal-format';
+import { SUBJECT_KIND_NAMES, listings } from './portal-format';
 import { ReportDialog } from './report-dialog';
 import { SubjectRecords } from './subject-records';
 import { usePortalTitle } from './use-portal-title';
 
-/** 行政许可 and 行政处罚 first (双公示), then the other eight in the catalogue's order. */
+/** 行政许可 and 行政处罚 first (双公示), then the other eight acts and the lists in the catalogue's order. */
 function tabOrder(catalogs: readonly PortalCatalog[]): PortalCatalog[] {
   const first = ['administrative_license', 'administrative_penalty'];
   return [...catalogs].sort((a, b) => {
@@ -37,6 +37,11 @@ export function SubjectPage() {
   const archive = useApi(() => getSubject(code), [code]);
   const catalogs = useApi(listPortalCatalogs, []);
   const [reportOpen, setReportOpen] = useState(false);
+  /** The tab the visitor chose on this subject's page; until then the first with records. */
+  const [chosen, setChosen] = useState<{ code: string; tab: string } | null>(null);
+  const setChosenTab = (tab: string) => setChosen({ code, tab });
+  const chosenTab = chosen?.code === code ? chosen.tab : undefined;
+  const recordsHeading = useRef<HTMLHeadingElement>(null);
   const navigate = useNavigate();
   const subject = archive.data?.subject;
   usePortalTitle(subject ? `${subject.name} 信用档案` : '信用档案');
@@ -54,6 +59,18 @@ export function SubjectPage() {
   const counts = archive.data.counts;
   const others = formerNames(subject);
   const pageCode = subject.uscc ?? subject.subjectId;
+  const tabs = catalogs.data ? tabOrder(catalogs.data) : [];
+  const activeTab = chosenTab ?? tabs.find((c) => (counts?.[c.code] ?? 0) > 0)?.code ?? tabs[0]?.code;
+  // Being on a list (严重失信主体名单) is what a visitor must not miss: it is said at the top, with
+  // a way to its tab, the last of eleven.
+  const listed = catalogs.data ? listings(catalogs.data, counts) : [];
+
+  function showTab(code: string) {
+    setChosenTab(code);
+    recordsHeading.current?.scrollIntoView({ block: 'start' });
+    // The tab itself takes the focus, so the keyboard goes on from there.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-node-key="${code}"] [role="tab"]`)?.focus());
+  }
 
   return (
     <>
@@ -74,6 +91,16 @@ export function SubjectPage() {
             { key: 'total', label: '公示中的信息', children: `${archive.data.total} 条` },
           ]}
         />
+        {listed.map(({ catalog, count }) => (
+          <div key={catalog.code} className="portal-listed" data-testid="listed-notice">
+            <span>
+              该主体已被列入<strong>{catalog.name}</strong>（公示中 {count} 条）
+            </span>
+            <Button type="link" className="portal-no-print" onClick={() => showTab(catalog.code)}>
+              查看{catalog.name}
+            </Button>
+          </div>
+        ))}
         <div className="portal-no-print" style={{ display: 'flex', gap: 12, flexWrap: 'wrap', marginTop: 16 }}>
           <Button type="primary" icon={<DownloadOutlined aria-hidden />} onClick={() => setReportOpen(true)}>
             下载信用报告
@@ -93,17 +120,23 @@ export function SubjectPage() {
         </div>
       </section>
       <section className="portal-panel" aria-labelledby="records-heading">
-        <h2 id="records-heading" style={{ fontSize: 18, marginTop: 0 }}>
+        <h2 id="records-heading" ref={recordsHeading} style={{ fontSize: 18, marginTop: 0 }}>
           公示信息
         </h2>
         <ErrorAlert error={catalogs.error} onRetry={catalogs.reload} />
         {catalogs.data ? (
           <Tabs
             className="portal-tabs"
-            defaultActiveKey={tabOrder(catalogs.data).find((c) => (counts?.[c.code] ?? 0) > 0)?.code}
-            items={tabOrder(catalogs.data).map((catalog) => ({
+            activeKey={activeTab}
+            onChange={setChosenTab}
+            items={tabs.map((catalog) => ({
               key: catalog.code,
-              label: counts ? `${catalog.name}（${counts[catalog.code] ?? 0}）` : catalog.name,
+              // Categories without records are set back, so those with records stand out.
+              label: counts ? (
+                <span className={(counts[catalog.code] ?? 0) > 0 ? undefined : 'portal-tab-empty'}>{`${catalog.name}（${counts[catalog.code] ?? 0}）`}</span>
+              ) : (
+                catalog.name
+              ),
               children: <SubjectRecords code={pageCode} catalog={catalog} />,
             }))}
           />
@@ -111,7 +144,7 @@ export function SubjectPage() {
           <Skeleton active />
         )}
       </section>
-      <ReportDialog code={pageCode} subjectName={subject.name} open={reportOpen} onClose={() => setReportOpen(false)} />
+      <ReportDialog code={pageCode} subjectName={subject.name} catalogs={catalogs.data ?? []} open={reportOpen} onClose={() => setReportOpen(false)} />
     </>
   );
 }
