@@ -83,6 +83,10 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
     await expect(page.getByRole('navigation', { name: '主导航' }).innerText()).resolves.toMatch(/首页[\s\S]*双公示[\s\S]*工作人员入口/);
     await checkPage(page);
     await shot(page, 'portal-01-home');
+    // Both public browses are offered: 双公示 and the 严重失信主体名单.
+    const more = page.getByRole('region', { name: '更多服务' });
+    await expect(more.getByRole('link', { name: '严重失信主体名单' }).getAttribute('href')).resolves.toBe('/serious-dishonesty-list');
+    await expect(more.getByRole('link', { name: '双公示' }).getAttribute('href')).resolves.toBe('/disclosures');
     // With the keyboard alone: the skip link comes first and leads into the main content, whose
     // first stop is the search box. One character is explained without a request.
     await page.keyboard.press('Tab');
