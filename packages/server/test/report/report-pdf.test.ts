@@ -58,7 +58,7 @@ describe.each(testEngines())('credit report PDF and 信用码 on %s', (engine) =
     const { bytes, text, disposition } = await pdf(`/api/v1/subjects/${COMPANY_USCC}/report.pdf`);
     const reportNo = /PDS-\d{8}-[0-9A-Z]{8}/.exec(text)?.[0] ?? '';
     expect(reportNo).toMatch(REPORT_NO_PATTERN);
-    for (const expected of [COMPANY, '标准信用报告', `报告编号：${reportNo}`, '生成时间', '数据截止时间', '主体基本信息', '一、行政许可信息（1 条）', '行政处罚信息（1 条）', '平顶山市市场监督管理局（测试）', '公示期至 2099-12-31', '公示期：长期公示（非失信信息，不设公示期限）', '核验方法', `/verify/${reportNo}`]) {
+    for (const expected of [COMPANY, '标准信用报告', `报告编号：${reportNo}`, '主体类别：法人及非法人组织', '生成时间', '数据截止时间', '主体基本信息', '一、行政许可信息（1 条）', '行政处罚信息（1 条）', '平顶山市市场监督管理局（测试）', '公示期至 2099-12-31', '公示期：长期公示（非失信信息，不设公示期限）', '核验方法', `/verify/${reportNo}`]) {
       expect(text).toContain(expected);
     }
     // RFC 5987: the Chinese file name in filename*, an ASCII one beside it.

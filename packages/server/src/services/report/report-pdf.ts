@@ -13,7 +13,7 @@ import { QR_QUIET_ZONE } from './qr-style';
 
 const PLATFORM = '信用中国（河南平顶山）';
 const KIND_TITLES = { standard: '标准信用报告', special: '专项信用报告' } as const;
-const SUBJECT_KINDS: Record<string, string> = { legal_person: '法人和非法人组织', individual_business: '个体工商户', natural_person: '自然人' };
+const SUBJECT_KINDS: Record<string, string> = { legal_person: '法人及非法人组织', individual_business: '个体工商户', natural_person: '自然人' };
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 const MARGIN = 50;
 const FOOTER_HEIGHT = 40;
