@@ -69,7 +69,7 @@ export function checkField(plan: CatalogPlan, f: FieldDef, input: string, today:
         issues.push(err(f, 'date.invalid', `${fieldLabel(f)}“${typed}”不是有效日期，应为 YYYY-MM-DD、YYYY/MM/DD、YYYY.MM.DD、YYYYMMDD 或 YYYY年M月D日`));
         return typed;
       }
-      if (f.notFuture && date > today) issues.push(err(f, 'date.future', `${fieldLabel(f)}“${date}”晚于导入当日 ${today}，决定日期不能是将来的日期`));
+      if (f.notFuture && date > today) issues.push(err(f, 'date.future', `${fieldLabel(f)}“${date}”晚于导入当日 ${today}，${f.name}不能是将来的日期`));
       return date;
     }
     case 'decimal': {

@@ -94,7 +94,7 @@ describe('validateRow: defects (rule codes are stable)', () => {
     );
     expect(penalty({ CF_CFLB: '拘役' }).issues[0]?.message).toContain('允许值（代码或名称）：01 警告、02 通报批评');
     expect(penalty({ CF_JDRQ: '2025-01-11', CF_YXQ: '2026-01-11' }).issues[0]?.message).toBe(
-      '处罚决定日期（CF_JDRQ）“2025-01-11”晚于导入当日 2025-01-10，决定日期不能是将来的日期',
+      '处罚决定日期（CF_JDRQ）“2025-01-11”晚于导入当日 2025-01-10，处罚决定日期不能是将来的日期',
     );
     expect(penalty({ ...naturalPerson, CF_XDR_ZJLX: '' }).issues[0]?.message).toBe('证件类型（CF_XDR_ZJLX）：行政相对人类别为“自然人”时必填');
     expect(penalty({ ...naturalPerson, CF_XDR_ZJHM: '4.10402E+17' }).issues[0]?.message).toBe(

@@ -122,6 +122,7 @@ describe.each(testEngines())('严重失信主体名单 on %s', (engine) => {
     expect(issuesOf(result, 5)[0]?.message).toContain('列入事由');
     expect(issuesOf(result, 6)[0]?.message).toContain('2026-02-30');
     expect(issuesOf(result, 8)[0]?.message).toBe('法定代表人（主要负责人）（SX_FRDB）：失信主体类别为“法人”时必填');
+    expect(issuesOf(result, 9)[0]?.message).toBe('列入日期（SX_LRRQ）“2026-12-01”晚于导入当日 2026-11-30，列入日期不能是将来的日期');
   });
 
   it('stores them as 失信信息 of the 严重 tier, periods from the 列入日期, ended the day before the 移出日期', async () => {
