@@ -66,6 +66,15 @@ describe('pubcredit and the audit spool of the embedded engine', () => {
     expect(Date.parse(replayedAt)).toBeGreaterThan(Date.parse('2024-05-01T08:00:02.500Z'));
     expect(entries[0]?.details.spooled).toBeUndefined();
 
+    // The late entries alone, marked 补记 in the table: their time is the request's, not the writing's.
+    const late = await runCli(['audit', 'list', '--spooled'], dataDir);
+    expect(late.code, late.stderr).toBe(0);
+    const rows = late.stdout.split('\n').filter((l) => /^\s*\d+\s/.test(l));
+    expect(rows.map((l) => l.trim().split(/\s+/).slice(0, 3))).toEqual([
+      ['3', '2024-05-01T08:00:02.000Z（补记）', 'admin1（工作人员）'],
+      ['2', '2024-05-01T08:00:01.000Z（补记）', 'admin1（工作人员）'],
+    ]);
+
     const again = await runCli(['audit', 'verify'], dataDir);
     expect(again.code, again.stderr).toBe(0);
   });

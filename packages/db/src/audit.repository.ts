@@ -132,6 +132,11 @@ export interface AuditFilter {
   from?: Date;
   /** Up to this instant, inclusive. */
   to?: Date;
+  /**
+   * true: only entries written late from the spool (补记, `details.spooled`); false: only entries
+   * written on time.
+   */
+  spooled?: boolean;
 }
 
 function likeEscape(text: string): string {
@@ -155,6 +160,7 @@ function filterClause(filter: AuditFilter, firstParam: number): { where: string;
   if (filter.target) clauses.push(`target ilike ${p(`%${likeEscape(filter.target)}%`)}`);
   if (filter.from) clauses.push(`at >= ${p(filter.from.toISOString())}::timestamptz`);
   if (filter.to) clauses.push(`at <= ${p(filter.to.toISOString())}::timestamptz`);
+  if (filter.spooled !== undefined) clauses.push(`(details -> 'spooled') is ${filter.spooled ? 'not null' : 'null'}`);
   return { where: clauses.map((c) => `and ${c}`).join(' '), params };
 }
 

@@ -89,7 +89,7 @@ function expectedTable(batchId: string, recordKey: string): Record<string, Entry
     'POST /api/v1/users': { expect: ADMIN },
     'PATCH /api/v1/users/:id': { expect: ADMIN, url: `/api/v1/users/${NO_SUCH_ID}` },
     'POST /api/v1/users/:id/reset-password': { expect: ADMIN, url: `/api/v1/users/${NO_SUCH_ID}/reset-password` },
-    'GET /api/v1/departments': { expect: { staff: ['platform_admin', 'credit_officer'] } },
+    'GET /api/v1/departments': { expect: { staff: ['platform_admin', 'credit_officer', 'auditor'] } },
     'POST /api/v1/departments': { expect: ADMIN },
     'GET /api/v1/apikeys': { expect: ADMIN },
     'POST /api/v1/apikeys': { expect: ADMIN },

@@ -184,11 +184,14 @@ describe.each(testEngines())('accounts administration on %s', (engine) => {
 
     const list = await call('GET', '/apikeys');
     expect(list.body).not.toContain(key);
-    expect(list.json<{ apiKeys: { id: string }[] }>().apiKeys.map((k) => k.id)).toContain(id);
+    const keys = list.json<{ apiKeys: { id: string; departmentName: string | null; systemName: string | null }[] }>().apiKeys;
+    // Named by department, as the console shows them (a system key has none).
+    expect(keys.find((k) => k.id === id)).toMatchObject({ departmentName: DEPT_A.name, systemName: null });
+    expect(keys.find((k) => k.id === system.json<{ id: string }>().id)).toMatchObject({ departmentName: null, systemName: '平顶山市政务服务网' });
     const bearer = { authorization: `Bearer ${key}` };
     expect((await app.inject({ method: 'GET', url: '/api/v1/batches', headers: bearer })).statusCode).toBe(200);
     const revoked = await call('POST', `/apikeys/${id}/revoke`);
-    expect(revoked.json<{ revokedAt: string | null }>().revokedAt).not.toBeNull();
+    expect(revoked.json<{ revokedAt: string | null; departmentName: string | null }>()).toMatchObject({ revokedAt: expect.any(String) as string, departmentName: DEPT_A.name });
     const after = await app.inject({ method: 'GET', url: '/api/v1/batches', headers: bearer });
     expect(after.statusCode).toBe(401);
     expect(error(after).message).toBe('API 密钥无效或已吊销');

@@ -142,7 +142,11 @@ describe.each(testEngines())('audit trail of the HTTP API on %s', (engine) => {
     expect(csv.statusCode, csv.body).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.replace(/^\ufeff/, '').split('\r\n');
-    expect(lines[0]).toBe('序号,时间,操作人类别,操作人编号,操作人,所属部门,操作,对象,目的,客户端地址,客户端,结果,状态码,详情,前一哈希,哈希');
+    // The columns a tool re-checking the chain reads come first, unchanged; those for people follow.
+    expect(lines[0]).toBe(
+      '序号,时间,操作人类别,操作人编号,操作人,所属部门,操作,对象,目的,客户端地址,客户端,结果,状态码,详情,前一哈希,哈希,' +
+        '时间（北京时间）,所属部门名称,补记,补记：暂存时间（北京时间）,补记：写入审计链时间（北京时间）',
+    );
     expect(lines.filter((l) => l.includes('auth.login'))).toHaveLength(3);
     expect(csv.body).not.toMatch(/,=HYPERLINK/);
 
@@ -150,6 +154,35 @@ describe.each(testEngines())('audit trail of the HTTP API on %s', (engine) => {
     expect(verify.json()).toMatchObject({ ok: true });
     const forbidden = await app.inject({ method: 'GET', url: '/api/v1/audit/export.csv', headers: { authorization: `Bearer ${keyA}` } });
     expect(forbidden.statusCode).toBe(403);
+  });
+
+  it("names the actor's department, matches its code in any case, and shows times in Beijing time in the export", async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/batches', headers: reporter.headers })).statusCode).toBe(200);
+    const [read] = (await entries('batch.list')).filter((e) => e.actorName === 'reporter1').slice(-1);
+    expect(read).toMatchObject({ departmentUscc: DEPT_A.uscc, departmentName: DEPT_A.name });
+    const byDept = await app.inject({ method: 'GET', url: `/api/v1/audit?departmentUscc=${DEPT_A.uscc.toLowerCase()}&action=batch.list`, headers: auditor.headers });
+    expect(byDept.json<{ entries: AuditEntryBody[] }>().entries.map((e) => e.seq)).toContain(read?.seq);
+    // A staff member of no department has none to name.
+    expect((await entries('audit.search')).at(-1)).toMatchObject({ departmentUscc: null, departmentName: null });
+
+    const csv = await app.inject({ method: 'GET', url: `/api/v1/audit/export.csv?departmentUscc=${DEPT_A.uscc}&action=batch.list`, headers: auditor.headers });
+    const row = csv.body.split('\r\n').find((l) => l.startsWith(`${read?.seq},`)) ?? '';
+    const at = new Date(read?.at ?? '');
+    const beijing = new Date(at.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+    expect(row).toContain(`,${at.toISOString()},`);
+    // …then, after the hashes: Beijing time, the department's name, and no 补记 mark (written on time).
+    expect(row.endsWith(`,${read?.hash},${beijing},${DEPT_A.name},,,`)).toBe(true);
+  });
+
+  it('refuses, in Chinese, a search whose start comes after its end or whose time is no time', async () => {
+    const reversed = await app.inject({ method: 'GET', url: '/api/v1/audit?from=2026-05-02&to=2026-05-01', headers: auditor.headers });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json<{ message: string }>().message).toBe('起始时间“2026-05-02”晚于截止时间“2026-05-01”，请对调或修改');
+    const oneDay = await app.inject({ method: 'GET', url: '/api/v1/audit?from=2026-05-01&to=2026-05-01', headers: auditor.headers });
+    expect(oneDay.statusCode).toBe(200);
+    const bad = await app.inject({ method: 'GET', url: '/api/v1/audit/export.csv?from=昨天', headers: auditor.headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toMatch(/^时间“昨天”无效/);
   });
 
   it('answers no read of non-public data whose entry cannot be written (fail closed); refusals and changes still go out', async () => {

@@ -12,6 +12,7 @@ import { replayAuditSpool } from '../src/audit/audit-replay';
 import { AUDIT_SPOOL_FILE, AUDIT_SPOOL_INVALID_FILE, AuditSpool } from '../src/audit/audit-spool';
 import { verifyAuditChain } from '../src/audit/audit.service';
 import type { AppContext } from '../src/context';
+import type { AuditEntryBody } from '../src/schemas/audit.schema';
 import type { Health } from '../src/schemas/health.schema';
 import { addStaff, sessionFor } from './staff';
 import type { StaffCookie } from './staff';
@@ -118,6 +119,10 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
 
   it('reports the audit trail as degraded while entries wait in the spool, the other health fields unchanged', async () => {
     const body = await health();
+    // A public route: counts and a fixed sentence only, never where the spool is nor what the database said.
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(dir);
+    expect(text).not.toMatch(/audit_log|relation|does not exist|jsonl|ENO[A-Z]+/);
     expect(body).toMatchObject({ status: 'ok', engine, database: { encoding: 'UTF8' } });
     expect(body.audit).toEqual({
       status: 'degraded',
@@ -165,6 +170,33 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
     expect(existsSync(spoolFile)).toBe(false);
     expect((await health()).audit).toEqual({ status: 'ok', pending: 0, lost: 0 });
     expect(logLines().some((l) => l.msg.startsWith('audit spool replayed') && l.appended === 3 && l.skipped === 0)).toBe(true);
+  });
+
+  it('lets the auditor find the late entries (补记) and export them with when they were spooled and written, in Beijing time', async () => {
+    await app.flushAudit();
+    const search = async (query: string): Promise<AuditEntryBody[]> => {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/audit?limit=200&${query}`, headers: admin.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ entries: AuditEntryBody[] }>().entries;
+    };
+    const late = await search('spooled=true');
+    expect(late.map((e) => e.action)).toEqual(['department.create', 'auth.login', 'department.create']);
+    expect(late.every((e) => typeof (e.details.spooled as { spooledAt?: unknown }).spooledAt === 'string')).toBe(true);
+    const onTime = await search('spooled=false');
+    expect(onTime.length).toBeGreaterThan(0);
+    expect(onTime.some((e) => e.details.spooled !== undefined)).toBe(false);
+    expect((await search('spooled=true&outcome=denied')).map((e) => e.action)).toEqual(['auth.login']);
+
+    const csv = await app.inject({ method: 'GET', url: '/api/v1/audit/export.csv?spooled=true', headers: admin.headers });
+    expect(csv.statusCode, csv.body).toBe(200);
+    const rows = csv.body.replace(/^\ufeff/, '').split('\r\n').filter(Boolean).slice(1);
+    expect(rows).toHaveLength(3);
+    const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+    for (const e of [...late].reverse()) {
+      const mark = e.details.spooled as { spooledAt: string; replayedAt: string };
+      const row = rows.find((r) => r.startsWith(`${e.seq},`));
+      expect(row?.endsWith(`,是,${beijing(mark.spooledAt)},${beijing(mark.replayedAt)}`), row).toBe(true);
+    }
   });
 
   it('replays on a flush without waiting for a new request', async () => {

@@ -18,6 +18,7 @@ interface FilterOptions {
   target?: string;
   from?: string;
   to?: string;
+  spooled?: boolean;
 }
 
 const OUTCOMES = { success: '成功', denied: '拒绝', error: '失败' } as const;
@@ -45,11 +46,22 @@ function withFilters(command: Command): Command {
     .option('--department <uscc>', '操作人所属部门')
     .option('--target <text>', '对象的一部分：用户、批次、密钥的编号，主体代码或接口路径')
     .option('--from <time>', '起始时间（含）：YYYY-MM-DD（北京时间）或 ISO 8601')
-    .option('--to <time>', '截止时间（含）：YYYY-MM-DD（北京时间）或 ISO 8601');
+    .option('--to <time>', '截止时间（含）：YYYY-MM-DD（北京时间）或 ISO 8601')
+    .option('--spooled', '只看补记的记录（数据库暂不可写时先暂存、恢复后写入审计链的记录）');
 }
 
 function searchText(o: FilterOptions): AuditSearchText {
-  return { actor: o.actor, action: o.action, actorKind: o.actorKind, outcome: o.outcome, departmentUscc: o.department, target: o.target, from: o.from, to: o.to };
+  return {
+    actor: o.actor,
+    action: o.action,
+    actorKind: o.actorKind,
+    outcome: o.outcome,
+    departmentUscc: o.department,
+    target: o.target,
+    from: o.from,
+    to: o.to,
+    spooled: o.spooled ? true : undefined,
+  };
 }
 
 export function registerAuditCommand(program: Command): void {
@@ -93,7 +105,8 @@ export function registerAuditCommand(program: Command): void {
         ['序号', '时间', '操作人', '操作', '对象', '结果', '状态'],
         entries.map((e) => [
           String(e.seq),
-          e.at.toISOString(),
+          // A late entry (replayed from the spool) says so: its time is the request's, not the writing's.
+          e.details.spooled ? `${e.at.toISOString()}（补记）` : e.at.toISOString(),
           `${e.actorName ?? e.actorId ?? ''}（${KINDS[e.actorKind]}）`,
           e.action,
           e.target ?? '',

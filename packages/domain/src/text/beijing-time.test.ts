@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beijingDateTime } from './beijing-time';
+import { beijingClock, beijingDateTime } from './beijing-time';
 
 describe('beijingDateTime', () => {
   it.each([
@@ -13,5 +13,20 @@ describe('beijingDateTime', () => {
 
   it('returns text that is no instant as given', () => {
     expect(beijingDateTime('不是时间')).toBe('不是时间');
+  });
+});
+
+describe('beijingClock (the same time without the suffix, for a column that says 北京时间 once)', () => {
+  it.each([
+    ['2026-11-29T09:06:05Z', '2026-11-29 17:06:05'],
+    ['2026-12-31T16:00:00.000Z', '2027-01-01 00:00:00'],
+  ])('%s → %s', (at, expected) => {
+    expect(beijingClock(at)).toBe(expected);
+    expect(beijingClock(new Date(at))).toBe(expected);
+  });
+
+  it('returns text that is no instant as given', () => {
+    expect(beijingClock('')).toBe('');
+    expect(beijingClock('不是时间')).toBe('不是时间');
   });
 });

@@ -1,13 +1,22 @@
 import { readAuditChain } from '@pubcredit/db';
 import type { AuditEntry, AuditFilter } from '@pubcredit/db';
+import { beijingClock } from '@pubcredit/domain';
 import type { AppContext } from '../context';
+import type { DeptNameOf } from '../presenters/record.presenter';
+import { departmentNames } from '../services/department.service';
 import { exportTable } from '../services/export/table-export';
 import type { ExportFile, ExportFormat } from '../services/export/table-export';
 
 const ACTOR_KINDS: Record<AuditEntry['actorKind'], string> = { user: '工作人员', key: 'API 密钥', anonymous: '匿名', cli: '命令行' };
 const OUTCOMES: Record<AuditEntry['outcome'], string> = { success: '成功', denied: '拒绝', error: '失败' };
 
-/** Columns of an exported trail; the hashes let anyone re-check the chain from the file. */
+/**
+ * Columns of an exported trail; the hashes let anyone re-check the chain from the file (时间 is the
+ * hashed instant, ISO 8601 UTC). The columns after 哈希 are for people reading the file (added
+ * later, at the end, so that tools reading the first columns by position keep working): the time
+ * in Beijing time, the department's name, and for an entry written late from the spool (补记)
+ * when it was spooled and when it entered the chain.
+ */
 export const AUDIT_EXPORT_HEADERS = [
   '序号',
   '时间',
@@ -25,10 +34,23 @@ export const AUDIT_EXPORT_HEADERS = [
   '详情',
   '前一哈希',
   '哈希',
+  '时间（北京时间）',
+  '所属部门名称',
+  '补记',
+  '补记：暂存时间（北京时间）',
+  '补记：写入审计链时间（北京时间）',
 ] as const;
 
-/** One exported row, in the order of {@link AUDIT_EXPORT_HEADERS}. */
-export function auditExportRow(e: AuditEntry): unknown[] {
+/** The spool mark of an entry written late (audit-replay.ts), if it has one. */
+export function spooledMark(details: Record<string, unknown>): { spooledAt: string; replayedAt: string } | null {
+  const mark = details.spooled as { spooledAt?: unknown; replayedAt?: unknown } | undefined;
+  if (typeof mark !== 'object' || mark === null) return null;
+  return typeof mark.spooledAt === 'string' && typeof mark.replayedAt === 'string' ? { spooledAt: mark.spooledAt, replayedAt: mark.replayedAt } : null;
+}
+
+/** One exported row, in the order of {@link AUDIT_EXPORT_HEADERS}; `deptName` names departments (none: the column stays empty). */
+export function auditExportRow(e: AuditEntry, deptName: DeptNameOf = () => null): unknown[] {
+  const spooled = spooledMark(e.details);
   return [
     e.seq,
     e.at.toISOString(),
@@ -46,6 +68,11 @@ export function auditExportRow(e: AuditEntry): unknown[] {
     Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : '',
     e.prevHash,
     e.hash,
+    beijingClock(e.at),
+    e.departmentUscc ? deptName(e.departmentUscc) : null,
+    spooled ? '是' : '',
+    spooled ? beijingClock(spooled.spooledAt) : '',
+    spooled ? beijingClock(spooled.replayedAt) : '',
   ];
 }
 
@@ -55,7 +82,8 @@ export function auditExportRow(e: AuditEntry): unknown[] {
  */
 export function exportAudit(ctx: Pick<AppContext, 'db' | 'now'>, filter: AuditFilter, format: ExportFormat): ExportFile {
   async function* rows(): AsyncGenerator<unknown[]> {
-    for await (const entry of readAuditChain(ctx.db, { filter })) yield auditExportRow(entry);
+    const deptName = await departmentNames(ctx);
+    for await (const entry of readAuditChain(ctx.db, { filter })) yield auditExportRow(entry, deptName);
   }
   const stamp = ctx.now().toISOString().slice(0, 10);
   return {

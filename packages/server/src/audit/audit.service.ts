@@ -149,17 +149,26 @@ export interface AuditSearchText {
   target?: string;
   from?: string;
   to?: string;
+  /** true: only entries written late (补记); false: only entries written on time. */
+  spooled?: boolean;
 }
 
+/** @throws DomainError INVALID_ARGUMENT for a time that is no time, or a start after the end */
 export function auditFilterOf(q: AuditSearchText): AuditFilter {
+  const from = q.from ? parseAuditTime(q.from, 'start') : undefined;
+  const to = q.to ? parseAuditTime(q.to, 'end') : undefined;
+  if (from && to && from > to) {
+    throw new DomainError('INVALID_ARGUMENT', `起始时间“${q.from}”晚于截止时间“${q.to}”，请对调或修改`);
+  }
   return {
     actor: q.actor?.trim() || undefined,
     action: q.action?.trim() || undefined,
     actorKind: q.actorKind,
     outcome: q.outcome,
-    departmentUscc: q.departmentUscc?.trim() || undefined,
+    departmentUscc: q.departmentUscc?.trim().toUpperCase() || undefined,
     target: q.target?.trim() || undefined,
-    from: q.from ? parseAuditTime(q.from, 'start') : undefined,
-    to: q.to ? parseAuditTime(q.to, 'end') : undefined,
+    from,
+    to,
+    spooled: q.spooled,
   };
 }

@@ -1,7 +1,9 @@
 import type { AuditEntry } from '@pubcredit/db';
 import type { AuditEntryBody } from '../schemas/audit.schema';
+import type { DeptNameOf } from './record.presenter';
 
-export function presentAuditEntry(e: AuditEntry): AuditEntryBody {
+/** An entry as the auditor reads it, with the name of the actor's department (`deptName` from departmentNames). */
+export function presentAuditEntry(e: AuditEntry, deptName: DeptNameOf): AuditEntryBody {
   return {
     seq: e.seq,
     at: e.at.toISOString(),
@@ -9,6 +11,7 @@ export function presentAuditEntry(e: AuditEntry): AuditEntryBody {
     actorId: e.actorId,
     actorName: e.actorName,
     departmentUscc: e.departmentUscc,
+    departmentName: e.departmentUscc ? deptName(e.departmentUscc) : null,
     action: e.action,
     target: e.target,
     purpose: e.purpose,

@@ -6,6 +6,7 @@ import { presentAuditEntry } from '../presenters/audit.presenter';
 import { AuditExportQuerySchema, AuditListQuerySchema, AuditListSchema, AuditVerificationSchema } from '../schemas/audit.schema';
 import { FileDownloadSchema } from '../schemas/batch.schema';
 import { errorResponses } from '../schemas/common.schema';
+import { departmentNames } from '../services/department.service';
 import { EXPORT_MEDIA_TYPES } from '../services/export/table-export';
 import { sendDownload } from './download';
 
@@ -28,7 +29,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     async (request) => {
       const { limit, offset, ...filter } = request.query;
       const entries = await searchAudit(ctx, auditFilterOf(filter), { limit, offset });
-      return { entries: entries.map(presentAuditEntry) };
+      const deptName = await departmentNames(ctx);
+      return { entries: entries.map((e) => presentAuditEntry(e, deptName)) };
     },
   );
 

@@ -11,7 +11,8 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
   app.get(
     '/departments',
     {
-      config: { access: { staff: ['platform_admin', 'credit_officer'] } },
+      // The auditor too: to search the trail by department name (the list is public on the portal anyway).
+      config: { access: { staff: ['platform_admin', 'credit_officer', 'auditor'] } },
       schema: { tags: ['departments'], summary: '信源部门', response: { 200: DepartmentListSchema, ...errorResponses(401, 403) } },
     },
     async () => ({ departments: (await listAllDepartments(ctx)).map(present) }),

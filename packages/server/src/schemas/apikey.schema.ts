@@ -10,6 +10,7 @@ export const ApiScopeSchema = Type.Union(
 export const ApiKeySchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   departmentUscc: NullableString('所属部门'),
+  departmentName: NullableString('所属部门的名称（系统密钥为 null）'),
   systemName: NullableString('调用系统'),
   scopes: Type.Array(Type.String()),
   createdAt: DateTime(),

@@ -21,6 +21,11 @@ const AuditFilterFields = {
   target: Type.Optional(Type.String({ maxLength: 200, description: '对象的一部分：用户、批次、密钥的编号，主体代码或接口路径' })),
   from: Type.Optional(Instant('起始时间（含）')),
   to: Type.Optional(Instant('截止时间（含）')),
+  spooled: Type.Optional(
+    Type.Boolean({
+      description: 'true：只看补记的记录（数据库暂不可写时先暂存在磁盘、恢复后写入审计链，details.spooled 注明暂存与补记时间）；false：只看按时写入的记录',
+    }),
+  ),
 };
 
 export const AuditExportQuerySchema = Type.Object(AuditFilterFields);
@@ -41,6 +46,7 @@ export const AuditEntrySchema = Type.Object(
     actorId: NullableString('操作人编号：用户 ID、密钥 ID 或操作系统用户'),
     actorName: NullableString('操作人：用户名、调用系统、部门密钥或 用户@主机'),
     departmentUscc: NullableString('操作人所属部门'),
+    departmentName: NullableString('操作人所属部门的名称（部门未登记时为 null）'),
     action: Type.String({ description: '操作，如 batch.upload' }),
     target: NullableString('对象'),
     purpose: NullableString('目的（X-Purpose 请求头）'),
@@ -48,7 +54,10 @@ export const AuditEntrySchema = Type.Object(
     userAgent: NullableString('客户端（User-Agent）'),
     outcome: Outcome,
     status: Type.Union([Type.Integer(), Type.Null()], { description: 'HTTP 状态码或命令退出码' }),
-    details: Type.Record(Type.String(), Type.Unknown(), { description: '补充信息（证件号码、手机号已脱敏，口令等凭据不记录）' }),
+    details: Type.Record(Type.String(), Type.Unknown(), {
+      description:
+        '补充信息（证件号码、手机号已脱敏，口令等凭据不记录）。补记的记录带 spooled: { spooledAt, replayedAt }：数据库暂不可写时暂存到磁盘的时间、写入审计链的时间（UTC）；此时 at 为操作发生的时间，seq 为写入审计链的顺序',
+    }),
     prevHash: Type.String({ description: '前一条的 SM3 哈希' }),
     hash: Type.String({ description: '本条的 SM3 哈希' }),
   },

@@ -3,6 +3,8 @@ import { findApiKeyByHash, getApiKey, getDepartment, insertApiKey, listApiKeys a
 import type { ApiKeyRow } from '@pubcredit/db';
 import { DomainError, normalizeCode } from '@pubcredit/domain';
 import type { AppContext } from '../context';
+import type { DeptNameOf } from '../presenters/record.presenter';
+import { departmentNames } from './department.service';
 import { API_SCOPES, SCOPE_HOLDER, isApiScope } from './api-scopes';
 import type { ApiScope, KeyPrincipal } from './api-scopes';
 
@@ -26,16 +28,19 @@ export interface CreateApiKeyInput {
 export interface ApiKeyInfo {
   id: string;
   departmentUscc: string | null;
+  /** The department's registered name (null for a system key). */
+  departmentName: string | null;
   systemName: string | null;
   scopes: string[];
   createdAt: string;
   revokedAt: string | null;
 }
 
-function present(row: ApiKeyRow): ApiKeyInfo {
+function present(row: ApiKeyRow, deptName: DeptNameOf): ApiKeyInfo {
   return {
     id: row.id,
     departmentUscc: row.department_uscc,
+    departmentName: row.department_uscc ? deptName(row.department_uscc) : null,
     systemName: row.system_name,
     scopes: row.scopes,
     createdAt: row.created_at.toISOString(),
@@ -97,7 +102,8 @@ export async function authenticateApiKey(ctx: AppContext, key: string): Promise<
 }
 
 export async function listApiKeys(ctx: AppContext): Promise<ApiKeyInfo[]> {
-  return (await listKeyRows(ctx.db)).map(present);
+  const deptName = await departmentNames(ctx);
+  return (await listKeyRows(ctx.db)).map((row) => present(row, deptName));
 }
 
 /** Revokes a key (at once: the next request with it gets 401) and returns it as now listed. */
@@ -107,5 +113,5 @@ export async function revokeApiKey(ctx: AppContext, id: string): Promise<ApiKeyI
   }
   const row = await getApiKey(ctx.db, id);
   if (!row) throw new DomainError('NOT_FOUND', `未找到 API 密钥 ${id}`);
-  return present(row);
+  return present(row, await departmentNames(ctx));
 }

@@ -16,7 +16,7 @@ interface Directory {
 const directories = new WeakMap<AppContext['db'], Directory>();
 
 /** Every registered department with a name look-up, cached for a minute (about 70 departments). */
-export async function departmentDirectory(ctx: AppContext): Promise<Directory> {
+export async function departmentDirectory(ctx: Pick<AppContext, 'db'>): Promise<Directory> {
   const cached = directories.get(ctx.db);
   if (cached && Date.now() - cached.at < DIRECTORY_TTL_MS) return cached;
   const list = (await listDepartments(ctx.db)).map((d) => ({ uscc: d.uscc, name: d.name }));
@@ -26,7 +26,7 @@ export async function departmentDirectory(ctx: AppContext): Promise<Directory> {
 }
 
 /** Department names by USCC, for presenting records, batches and accounts. */
-export async function departmentNames(ctx: AppContext): Promise<DeptNameOf> {
+export async function departmentNames(ctx: Pick<AppContext, 'db'>): Promise<DeptNameOf> {
   return (await departmentDirectory(ctx)).of;
 }
 
