@@ -14,6 +14,8 @@ export interface AuditEntry {
   actorId: string | null;
   actorName: string | null;
   departmentUscc: string | null;
+  /** That department's registered name (null when none or unregistered). */
+  departmentName: string | null;
   action: string;
   target: string | null;
   purpose: string | null;
@@ -39,6 +41,21 @@ export interface AuditFilter {
   /** YYYY-MM-DD (the Beijing day) or an ISO instant, inclusive. */
   from?: string;
   to?: string;
+  /** true: only entries written late from the spool (补记); false: only those written on time. */
+  spooled?: boolean;
+}
+
+/** When a late entry (补记) was spooled and when it entered the chain: `details.spooled`, set by the server's replay. */
+export interface SpooledMark {
+  spooledAt: string;
+  replayedAt: string;
+}
+
+/** The spool mark of an entry written late, or null for one written on time. */
+export function spooledMark(entry: Pick<AuditEntry, 'details'>): SpooledMark | null {
+  const mark = entry.details.spooled as Partial<SpooledMark> | null | undefined;
+  if (typeof mark !== 'object' || mark === null) return null;
+  return typeof mark.spooledAt === 'string' && typeof mark.replayedAt === 'string' ? { spooledAt: mark.spooledAt, replayedAt: mark.replayedAt } : null;
 }
 
 export interface AuditPage {

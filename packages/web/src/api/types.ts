@@ -74,6 +74,8 @@ export type ApiScope = (typeof API_SCOPES)[number];
 export interface ApiKey {
   id: string;
   departmentUscc: string | null;
+  /** The department's registered name (null for a system key). */
+  departmentName: string | null;
   systemName: string | null;
   scopes: string[];
   createdAt: string;

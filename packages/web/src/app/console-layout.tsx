@@ -3,8 +3,9 @@ import { App, Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { StatusTag } from '../components/status-tag';
 import { errorMessage } from '../api/api-client';
+import { AuditHealthBanner } from '../features/audit/audit-health.banner';
 import { CONSOLE_PATHS, sectionOfPath } from '../lib/paths';
-import { roleLabel } from '../lib/roles';
+import { roleLabel, seesAuditHealth } from '../lib/roles';
 import { useSession, useUser } from '../lib/session';
 import { menuItems } from './console-menu';
 
@@ -63,6 +64,7 @@ export function ConsoleLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content id="main" tabIndex={-1} style={{ margin: 24, outline: 'none' }}>
+          {seesAuditHealth(user.role) && !forced ? <AuditHealthBanner role={user.role} pageKey={pathname} /> : null}
           <Outlet />
         </Layout.Content>
       </Layout>

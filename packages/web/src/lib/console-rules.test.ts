@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { USCC_PATTERN, fieldLabel, formatDateTime, normalizeUscc } from './format';
+import { USCC_PATTERN, fieldLabel, formatDateTime, formatDateTimeSeconds, normalizeUscc } from './format';
 import { pageQuery, pageSlice } from './paging';
 import { afterLoginPath, sectionOfPath } from './paths';
-import { canAccess, needsDepartment, roleLabel, sectionsFor } from './roles';
+import { canAccess, needsDepartment, roleLabel, sectionsFor, seesAuditHealth } from './roles';
 
 describe('menu by role (issue #3: each party does exactly its own job)', () => {
   it.each([
@@ -13,6 +13,16 @@ describe('menu by role (issue #3: each party does exactly its own job)', () => {
     ['auditor', ['audit']],
   ] as const)('%s sees %j', (role, sections) => {
     expect(sectionsFor(role)).toEqual(sections);
+  });
+
+  it.each([
+    ['platform_admin', true],
+    ['auditor', true],
+    ['credit_officer', false],
+    ['dept_reporter', false],
+    ['dept_reviewer', false],
+  ] as const)('%s is told when the audit trail is degraded: %s', (role, told) => {
+    expect(seesAuditHealth(role)).toBe(told);
   });
 
   it('keeps the auditor out of administration and departments out of the audit trail', () => {
@@ -82,9 +92,12 @@ describe('format', () => {
     expect(USCC_PATTERN.test('1141040000584712OC')).toBe(false);
   });
 
-  it('formats times, and a dash for none', () => {
+  it('formats times in Beijing time whatever the zone of the machine, and a dash for none', () => {
     expect(formatDateTime(null)).toBe('—');
     expect(formatDateTime('not a date')).toBe('not a date');
-    expect(formatDateTime('2026-03-05T06:07:00Z')).toMatch(/^2026-03-0[56] \d\d:07$/);
+    expect(formatDateTime('2026-03-05T06:07:09Z')).toBe('2026-03-05 14:07');
+    expect(formatDateTime('2026-03-05T18:30:00Z')).toBe('2026-03-06 02:30');
+    expect(formatDateTimeSeconds('2026-03-05T06:07:09.500Z')).toBe('2026-03-05 14:07:09');
+    expect(formatDateTimeSeconds(undefined)).toBe('—');
   });
 });

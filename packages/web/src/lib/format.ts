@@ -1,10 +1,18 @@
-/** 2026-03-05 14:07 in the browser's time zone; '—' for none. */
+import { beijingClock } from '@pubcredit/domain/time';
+
+/**
+ * 2026-03-05 14:07 in Beijing time, whatever the browser's zone (the platform keeps one clock:
+ * deadlines, lockouts and the audit trail are Beijing days and hours); '—' for none.
+ */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const text = beijingClock(iso);
+  return text === iso ? iso : text.slice(0, 16);
+}
+
+/** 2026-03-05 14:07:09 in Beijing time, to the second (the audit trail); '—' for none. */
+export function formatDateTimeSeconds(iso: string | null | undefined): string {
+  return iso ? beijingClock(iso) : '—';
 }
 
 /** The Chinese name of a catalogue field, with its code; the code alone when unknown. */

@@ -37,3 +37,13 @@ export function canAccess(role: Role, section: Section): boolean {
 export function sectionsFor(role: Role): Section[] {
   return SECTIONS.filter((s) => canAccess(role, s));
 }
+
+/**
+ * Who is told in the console that the audit trail is degraded (entries waiting in the spool, or
+ * lost): the platform administrator, who has it fixed, and the auditor, who reads the trail and must
+ * know that entries of the period arrive late (补记). The facts come from the public health check;
+ * the other roles can do nothing about it.
+ */
+export function seesAuditHealth(role: Role): boolean {
+  return role === 'platform_admin' || role === 'auditor';
+}

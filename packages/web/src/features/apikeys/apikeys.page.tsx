@@ -25,8 +25,9 @@ export function ApiKeysPage() {
 
   const owner = (k: ApiKey) => {
     if (k.systemName) return `系统：${k.systemName}`;
-    const dept = departments.data?.find((d) => d.uscc === k.departmentUscc);
-    return `部门：${dept?.name ?? k.departmentUscc ?? '—'}`;
+    // The server names the department; the list is the fallback for an older server.
+    const name = k.departmentName ?? departments.data?.find((d) => d.uscc === k.departmentUscc)?.name;
+    return `部门：${name ?? k.departmentUscc ?? '—'}`;
   };
 
   const revoke = async (k: ApiKey) => {

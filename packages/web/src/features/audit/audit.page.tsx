@@ -1,92 +1,18 @@
-import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Result, Select, Space, Table } from 'antd';
-import type { TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Result, Table } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client';
-import { AUDIT_ACTOR_KINDS, AUDIT_OUTCOMES, auditExportUrl, searchAudit, verifyAudit } from '../../api/audit.api';
-import type { AuditActorKind, AuditEntry, AuditFilter, AuditOutcome, AuditVerification } from '../../api/audit.api';
+import { searchAudit, verifyAudit } from '../../api/audit.api';
+import type { AuditEntry, AuditFilter, AuditVerification } from '../../api/audit.api';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
-import { StatusTag } from '../../components/status-tag';
-import { formatDateTime } from '../../lib/format';
 import { pageQuery, pageSlice } from '../../lib/paging';
 import { useApi } from '../../lib/use-api';
-import { ACTOR_KIND_LABELS, OUTCOME_LABELS } from './audit-labels';
+import { AUDIT_COLUMNS, AuditEntryDetails } from './audit-entry';
+import { AuditFilterForm } from './audit-filter.form';
 
 const PAGE_SIZE = 50;
-
-interface FormValues {
-  actor?: string;
-  action?: string;
-  actorKind?: AuditActorKind;
-  outcome?: AuditOutcome;
-  departmentUscc?: string;
-  target?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
-
-function toFilter(v: FormValues): AuditFilter {
-  const [from, to] = v.range ?? [];
-  return {
-    actor: v.actor?.trim() || undefined,
-    action: v.action?.trim() || undefined,
-    actorKind: v.actorKind,
-    outcome: v.outcome,
-    departmentUscc: v.departmentUscc?.trim().toUpperCase() || undefined,
-    target: v.target?.trim() || undefined,
-    // Whole days as the server counts them (北京时间).
-    from: from ? from.format('YYYY-MM-DD') : undefined,
-    to: to ? to.format('YYYY-MM-DD') : undefined,
-  };
-}
-
-const dash = (v: string | null) => v ?? '—';
-
-const columns: TableColumnsType<AuditEntry> = [
-  { title: '序号', dataIndex: 'seq', width: 80 },
-  { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
-  {
-    title: '操作人',
-    key: 'actor',
-    render: (_v, e) => `${e.actorName ?? e.actorId ?? '—'}（${ACTOR_KIND_LABELS[e.actorKind] ?? e.actorKind}）`,
-  },
-  { title: '部门', dataIndex: 'departmentUscc', render: dash },
-  { title: '操作', dataIndex: 'action', render: (v: string) => <code>{v}</code> },
-  { title: '对象', dataIndex: 'target', render: dash },
-  { title: '目的', dataIndex: 'purpose', render: dash },
-  { title: '来源地址', dataIndex: 'clientIp', render: dash },
-  {
-    title: '结果',
-    dataIndex: 'outcome',
-    render: (v: AuditOutcome, e) => {
-      const o = OUTCOME_LABELS[v] ?? { label: v, tone: 'neutral' as const };
-      return (
-        <StatusTag tone={o.tone}>
-          {o.label}
-          {e.status !== null ? ` ${e.status}` : ''}
-        </StatusTag>
-      );
-    },
-  },
-];
-
-function EntryDetails({ entry }: { entry: AuditEntry }) {
-  return (
-    <Descriptions
-      size="small"
-      column={1}
-      bordered
-      items={[
-        { key: 'ua', label: '客户端', children: dash(entry.userAgent) },
-        { key: 'details', label: '详情', children: <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(entry.details, null, 2)}</pre> },
-        { key: 'prev', label: '前一条哈希（SM3）', children: <code>{entry.prevHash}</code> },
-        { key: 'hash', label: '本条哈希（SM3）', children: <code>{entry.hash}</code> },
-      ]}
-    />
-  );
-}
 
 /** 校验审计链: walks the SM3 chain on the server and names the first entry that does not hold. */
 function ChainCheck() {
@@ -142,64 +68,17 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title="审计日志">
-        每一次数据变更和每一次非公开数据的查阅：谁、何时、做了什么、为何、从哪里、结果如何。记录只增不改，逐条以 SM3 哈希链接，可用 pubcredit audit verify 校验。
+        每一次数据变更和每一次非公开数据的查阅：谁、何时、做了什么、为何、从哪里、结果如何。记录只增不改，逐条以 SM3 哈希链接，可用 pubcredit audit verify 校验。标为“补记”的记录是数据库暂不可写时先暂存、恢复后才写入审计链的，展开可见暂存和写入的时间。时间均为北京时间。
       </PageHeader>
       <ChainCheck />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form<FormValues>
-          layout="inline"
-          style={{ rowGap: 12 }}
-          onFinish={(v) => {
-            setFilter(toFilter(v));
-            setPage(1);
-          }}
-        >
-          <Form.Item label="操作人" name="actor">
-            <Input allowClear style={{ width: 150 }} placeholder="用户名或编号" />
-          </Form.Item>
-          <Form.Item label="对象" name="target">
-            <Input allowClear style={{ width: 170 }} placeholder="编号、代码或路径的一部分" />
-          </Form.Item>
-          <Form.Item label="操作" name="action">
-            <Input allowClear style={{ width: 170 }} placeholder="如 user、batch.upload" />
-          </Form.Item>
-          <Form.Item label="操作人类型" name="actorKind">
-            <Select
-              allowClear
-              style={{ width: 120 }}
-              placeholder="全部"
-              options={AUDIT_ACTOR_KINDS.map((k) => ({ value: k, label: ACTOR_KIND_LABELS[k] }))}
-            />
-          </Form.Item>
-          <Form.Item label="结果" name="outcome">
-            <Select
-              allowClear
-              style={{ width: 100 }}
-              placeholder="全部"
-              options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o].label }))}
-            />
-          </Form.Item>
-          <Form.Item label="部门" name="departmentUscc">
-            <Input allowClear style={{ width: 200 }} placeholder="统一社会信用代码" maxLength={18} />
-          </Form.Item>
-          <Form.Item label="日期" name="range">
-            <DatePicker.RangePicker />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-                查询
-              </Button>
-              <Button href={auditExportUrl(filter, 'csv')} icon={<DownloadOutlined aria-hidden />} disabled={missing}>
-                导出 CSV
-              </Button>
-              <Button href={auditExportUrl(filter, 'xlsx')} icon={<DownloadOutlined aria-hidden />} disabled={missing}>
-                导出 XLSX
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <AuditFilterForm
+        filter={filter}
+        exportDisabled={missing}
+        onSearch={(f) => {
+          setFilter(f);
+          setPage(1);
+        }}
+      />
       {missing ? (
         <Result
           status="info"
@@ -212,11 +91,12 @@ export function AuditPage() {
           <Table<AuditEntry>
             rowKey="seq"
             size="small"
-            columns={columns}
+            columns={AUDIT_COLUMNS}
             dataSource={rows}
             loading={entries.loading}
             pagination={false}
-            expandable={{ expandedRowRender: (entry) => <EntryDetails entry={entry} /> }}
+            // A fixed expand column keeps the unfolded entry within the screen while the wide table scrolls.
+            expandable={{ fixed: 'left', expandedRowRender: (entry) => <AuditEntryDetails entry={entry} /> }}
             locale={{ emptyText: '没有符合条件的记录' }}
             scroll={{ x: 'max-content' }}
           />

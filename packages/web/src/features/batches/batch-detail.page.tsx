@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { getBatch, listBatchIssues, listCatalogs } from '../../api/batches.api';
 import { ErrorAlert } from '../../components/error-alert';
+import { PageResult } from '../../components/page-result';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
 import { formatDateTime } from '../../lib/format';
@@ -27,6 +28,19 @@ export function BatchDetailPage() {
   const { rows, hasMore } = pageSlice(issues.data?.issues ?? [], PAGE_SIZE);
   const b = batch.data;
   const catalog = catalogs.data?.find((c) => c.code === b?.catalog);
+  const closed = batch.error && (batch.error.status === 403 || batch.error.status === 404) ? batch.error : null;
+
+  if (closed) {
+    // Another department's batch, or none: one clear answer, not an empty issue list that reads as "no problems".
+    return (
+      <PageResult
+        status={closed.status === 403 ? '403' : '404'}
+        title={closed.status === 403 ? '不能查看此批次' : '批次不存在'}
+        subTitle={closed.message}
+        extra={<Link to={CONSOLE_PATHS.batches}>返回报送批次</Link>}
+      />
+    );
+  }
 
   return (
     <>
@@ -46,7 +60,7 @@ export function BatchDetailPage() {
               { key: 'id', label: '批次号', children: <code>{b.batchId}</code> },
               { key: 'catalog', label: '信息目录', children: `${catalog?.name ?? b.catalog}（${b.edition} 版）` },
               { key: 'file', label: '文件', children: `${b.fileName}（${b.format.toUpperCase()}${b.encoding ? `，${b.encoding}` : ''}）` },
-              { key: 'dept', label: '报送部门', children: b.sourceDept },
+              { key: 'dept', label: '报送部门', children: b.sourceDeptName ? `${b.sourceDeptName}（${b.sourceDept}）` : b.sourceDept },
               { key: 'received', label: '接收时间', children: formatDateTime(b.receivedAt) },
               { key: 'finished', label: '完成时间', children: formatDateTime(b.finishedAt) },
             ]}

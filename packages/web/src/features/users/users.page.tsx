@@ -25,9 +25,10 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [issued, setIssued] = useState<{ title: string; result: UserWithPassword } | null>(null);
 
-  const deptName = (uscc: string | null) => {
-    if (!uscc) return '—';
-    return departments.data?.find((d) => d.uscc === uscc)?.name ?? uscc;
+  // The server names each account's department; the list is the fallback for an older server.
+  const deptName = (u: User) => {
+    if (!u.departmentUscc) return '—';
+    return u.departmentName ?? departments.data?.find((d) => d.uscc === u.departmentUscc)?.name ?? u.departmentUscc;
   };
 
   const toggle = async (user: User) => {
@@ -63,7 +64,7 @@ export function UsersPage() {
     { title: '用户名', dataIndex: 'username' },
     { title: '姓名', dataIndex: 'displayName' },
     { title: '角色', dataIndex: 'role', render: (role: string) => roleLabel(role) },
-    { title: '所属部门', dataIndex: 'departmentUscc', render: (uscc: string | null) => deptName(uscc) },
+    { title: '所属部门', key: 'department', render: (_v, u) => deptName(u) },
     {
       title: '状态',
       key: 'status',

@@ -1,0 +1,25 @@
+import { api } from './api-client';
+
+/** How the audit trail is being written (GET /api/v1/health → audit; AuditHealthSchema). */
+export interface AuditHealth {
+  /** degraded: entries wait in the spool for the database, or some could not be kept at all. */
+  status: 'ok' | 'degraded';
+  /** Entries spooled on disk, to be written to the trail (补记) once the database accepts them. */
+  pending: number;
+  /** Entries since the server started that could be neither written nor spooled (in its error log). */
+  lost: number;
+  /** The server's Chinese explanation when degraded. */
+  message?: string;
+}
+
+export interface Health {
+  status: 'ok';
+  version: string;
+  time: string;
+  audit: AuditHealth;
+}
+
+/** The public health check; the console reads only its audit part. */
+export function fetchHealth(signal?: AbortSignal): Promise<Health> {
+  return api.get<Health>('/health', { signal });
+}
