@@ -174,6 +174,18 @@ describe.each(testEngines())('audit trail of the HTTP API on %s', (engine) => {
     expect(row.endsWith(`,${read?.hash},${beijing},${DEPT_A.name},,,`)).toBe(true);
   });
 
+  it('names a registered department as the target of its creation, so a search by its code finds it', async () => {
+    const uscc = '11410400MB00000432';
+    const created = await app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin.headers, payload: { uscc: uscc.toLowerCase(), name: '平顶山市交通运输局' } });
+    expect(created.statusCode, created.body).toBe(201);
+    await app.flushAudit();
+    const found = await app.inject({ method: 'GET', url: `/api/v1/audit?target=${uscc}`, headers: auditor.headers });
+    expect(found.json<{ entries: AuditEntryBody[] }>().entries.map((e) => [e.action, e.target])).toEqual([['department.create', `/api/v1/departments/${uscc}`]]);
+    // A refused registration keeps the path it was sent to.
+    expect((await app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin.headers, payload: { uscc, name: '重复' } })).statusCode).toBe(409);
+    expect((await entries('department.create')).at(-1)).toMatchObject({ status: 409, target: '/api/v1/departments' });
+  });
+
   it('refuses, in Chinese, a search whose start comes after its end or whose time is no time', async () => {
     const reversed = await app.inject({ method: 'GET', url: '/api/v1/audit?from=2026-05-02&to=2026-05-01', headers: auditor.headers });
     expect(reversed.statusCode).toBe(400);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Department } from '@pubcredit/db';
+import { noteAudit } from '../audit/audit.plugin';
 import type { AppContext } from '../context';
 import { errorResponses } from '../schemas/common.schema';
 import { CreateDepartmentBodySchema, DepartmentListSchema, DepartmentSchema } from '../schemas/department.schema';
@@ -29,6 +30,11 @@ export const departmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
         response: { 201: DepartmentSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(present(await registerDepartment(ctx, request.body))),
+    async (request, reply) => {
+      const dept = await registerDepartment(ctx, request.body);
+      // The new department, by its code (it has no id): the auditor's search by 对象 finds what was done to it.
+      noteAudit(request, { target: `/api/v1/departments/${dept.uscc}` });
+      return reply.code(201).send(present(dept));
+    },
   );
 };
