@@ -1,19 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, tempDataDir } from '../cli/run-cli';
-import { wcagViolations } from './a11y';
+import { CHROMIUM, changePassword, choose, expectAccessible, login, prepareWeb, shot } from './console-helpers';
 import { startServer } from './server';
 import type { RunningServer } from './server';
 import { totpCode, totpStep } from './totp';
 
-// Debian's browser (installed by .ci/run); never a browser download of playwright's own.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
-const WEB_DIST = join(REPO_ROOT, 'packages/web/dist/index.html');
 const DEMO_PENALTIES = join(REPO_ROOT, 'packages/server/demo/administrative-penalty.csv');
 /** The demo's 市场监督管理局, source of the demo penalties. */
 const DEPT = { uscc: '11410400005847120C', name: '平顶山市市场监督管理局' };
@@ -38,38 +33,6 @@ function uploadFile(dir: string): string {
   return path;
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-/** No WCAG 2.1 A/AA violation (labels, names, contrast) on the page as it stands. */
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await wcagViolations(page)).toEqual([]);
-}
-
-/** Picks an option of an antd Select by its visible text. */
-async function choose(page: Page, label: RegExp, option: string | RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByTitle(option).click();
-}
-
-/** Signs in with the keyboard alone: the username field has focus, Tab to the password, Enter. */
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名').fill('');
-  await page.getByLabel('用户名').focus();
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(password);
-  await page.keyboard.press('Enter');
-}
-
-async function changePassword(page: Page, current: string, next: string): Promise<void> {
-  await page.getByLabel('当前密码').fill(current);
-  await page.getByLabel('新密码', { exact: true }).fill(next);
-  await page.getByLabel('确认新密码').fill(next);
-  await page.getByRole('button', { name: '修改密码' }).click();
-}
-
 describe.skipIf(!existsSync(CHROMIUM))('staff console in headless Chromium (needs Debian chromium at /usr/bin/chromium)', () => {
   const dataDir = tempDataDir();
   let adminInitial = '';
@@ -78,12 +41,7 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console in headless Chromium (need
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    if (!existsSync(WEB_DIST)) {
-      // A fresh clone builds it in `npm ci` (root prepare script); build here when it was skipped.
-      const build = spawnSync('npm', ['run', 'build', '-w', '@pubcredit/web'], { cwd: REPO_ROOT, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`);
-    }
+    prepareWeb();
     // The documented first-run step; the CLI holds the data-dir lock, so it runs before the server.
     const add = await runCli(['users', 'add', '--name', 'admin', '--role', '平台管理员', '--json'], dataDir);
     if (add.code !== 0) throw new Error(`users add failed: ${add.stderr}`);
