@@ -230,7 +230,7 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console by role in headless Chromi
     }
     // The database accepts writes again: the spool is replayed (the next write, or within 15 s).
     await app.flushAudit();
-    expect((await health()).audit).toEqual({ status: 'ok', pending: 0, lost: 0 });
+    expect((await health()).audit).toEqual({ status: 'ok', pending: 0, lost: 0, refusing: false });
 
     // The auditor asks for the late entries only.
     await auditor.reload();

@@ -90,9 +90,18 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
   const logLines = (): LogLine[] => logs.map((l) => JSON.parse(l) as LogLine);
 
   it('answers a change whose entry the database refuses, and spools the entry (masked) in order', async () => {
-    expect((await health()).audit).toEqual({ status: 'ok', pending: 0, lost: 0 });
+    expect((await health()).audit).toEqual({ status: 'ok', pending: 0, lost: 0, refusing: false });
     const before = (await chain()).length;
     await withTrailOffline(async () => {
+      // Before any change is spooled, a refused read already shows in the health check.
+      expect((await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers })).statusCode).toBe(503);
+      expect((await health()).audit).toEqual({
+        status: 'degraded',
+        pending: 0,
+        lost: 0,
+        refusing: true,
+        message: '数据库目前拒绝写入审计日志：查看非公开数据的请求暂不应答，变更操作的审计记录将暂存到磁盘、待恢复后补记。',
+      });
       const created = await addDepartment('平顶山市暂存测试局');
       expect(created.statusCode, created.body).toBe(201);
       // A refusal goes out too, and so is kept; the username is an ID number, masked in the spool.
@@ -128,6 +137,7 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
       status: 'degraded',
       pending: 2,
       lost: 0,
+      refusing: true, // until the next write succeeds
       message: '有 2 条审计记录因数据库暂不可写而暂存在磁盘上，数据库恢复写入后将按原顺序自动补记。',
     });
   });
@@ -168,7 +178,7 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
 
     expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true, checked: before.length + 4 });
     expect(existsSync(spoolFile)).toBe(false);
-    expect((await health()).audit).toEqual({ status: 'ok', pending: 0, lost: 0 });
+    expect((await health()).audit).toEqual({ status: 'ok', pending: 0, lost: 0, refusing: false });
     expect(logLines().some((l) => l.msg.startsWith('audit spool replayed') && l.appended === 3 && l.skipped === 0)).toBe(true);
   });
 
@@ -332,7 +342,14 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
     expect(lost[0]).toMatchObject({ level: 50, err: { code: 'ENOSPC' }, lost: [expect.objectContaining({ action: 'department.create' })] });
     expect(logs.join('\n')).not.toContain(ID_NUMBER);
     const audit = (await health()).audit;
-    expect(audit).toMatchObject({ status: 'degraded', pending: 0, lost: 1 });
-    expect(audit.message).toBe('自本次启动以来有 1 条审计记录既未写入数据库也未能暂存到磁盘（磁盘已满或不可写），详见错误日志，请立即处理。');
+    // The trail is back, but nothing was written since: still refusing as far as anyone knows.
+    expect(audit).toMatchObject({ status: 'degraded', pending: 0, lost: 1, refusing: true });
+    expect(audit.message).toBe(
+      '自本次启动以来有 1 条审计记录既未写入数据库也未能暂存到磁盘（磁盘已满或不可写），详见错误日志，请立即处理；' +
+        '数据库目前拒绝写入审计日志：查看非公开数据的请求暂不应答，变更操作的审计记录将暂存到磁盘、待恢复后补记。',
+    );
+    // The next entry written clears the refusal; the lost count stays until restart.
+    expect((await app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers })).statusCode).toBe(200);
+    expect((await health()).audit).toMatchObject({ status: 'degraded', pending: 0, lost: 1, refusing: false });
   });
 });

@@ -80,9 +80,11 @@ export class AuditQueue {
       await this.replay();
       if (group.length) await this.ctx.db.transaction((tx) => appendAuditEntries(tx, group.map((g) => g.entry)));
     } catch (err) {
+      this.ctx.auditSpool?.noteWrite(false);
       await this.fallBack(err, group);
       return;
     }
+    this.ctx.auditSpool?.noteWrite(true);
     for (const g of group) g.kept('written');
   }
 

@@ -30,6 +30,8 @@ export interface AuditSpoolState {
   pending: number;
   /** Entries since start-up that could be neither written nor spooled (logged at error level). */
   lost: number;
+  /** The last write to the trail failed (the database refuses): reads of non-public data are refused meanwhile. */
+  refusing: boolean;
 }
 
 const nullableText = (v: unknown): v is string | null => v === null || typeof v === 'string';
@@ -143,6 +145,7 @@ export class AuditSpool {
   readonly file: string;
   private pendingCount: number;
   private lostCount = 0;
+  private refusing = false;
   /** Unreadable lines of the last {@link read}. */
   private invalid: string[] = [];
 
@@ -165,7 +168,12 @@ export class AuditSpool {
   }
 
   state(): AuditSpoolState {
-    return { pending: this.pendingCount, lost: this.lostCount };
+    return { pending: this.pendingCount, lost: this.lostCount, refusing: this.refusing };
+  }
+
+  /** Records how the last write to the trail went (the queue calls it after every attempt). */
+  noteWrite(ok: boolean): void {
+    this.refusing = !ok;
   }
 
   /** Counts entries that could not be spooled either (reported by the health check). */

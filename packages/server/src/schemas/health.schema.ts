@@ -4,10 +4,11 @@ import type { Static } from '@sinclair/typebox';
 export const AuditHealthSchema = Type.Object(
   {
     status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
-      description: 'ok：审计记录均已写入审计链；degraded：有记录暂存在磁盘上待补记，或有记录未能保存',
+      description: 'ok：审计记录均已写入审计链；degraded：数据库拒绝写入审计日志，或有记录暂存在磁盘上待补记，或有记录未能保存',
     }),
     pending: Type.Integer({ minimum: 0, description: '因数据库暂不可写而暂存在磁盘上、待补记入审计链的记录数' }),
     lost: Type.Integer({ minimum: 0, description: '自本次启动以来既未写入数据库也未能暂存的记录数（详见错误日志）' }),
+    refusing: Type.Boolean({ description: '最近一次写入审计日志失败（数据库拒绝写入）：在此期间查看非公开数据的请求答 503' }),
     message: Type.Optional(Type.String({ description: 'degraded 时的说明' })),
   },
   { description: '审计日志的写入状况' },

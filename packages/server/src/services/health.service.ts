@@ -4,16 +4,20 @@ import type { AppContext } from '../context';
 import type { AuditHealth, Health } from '../schemas/health.schema';
 import { SERVER_VERSION } from '../version';
 
-/** The audit trail's part of the health check: degraded while entries wait in the spool or were lost. */
-export function auditHealth(state: AuditSpoolState = { pending: 0, lost: 0 }): AuditHealth {
-  const { pending, lost } = state;
-  if (pending === 0 && lost === 0) return { status: 'ok', pending, lost };
+/**
+ * The audit trail's part of the health check: degraded while the database refuses its writes,
+ * while entries wait in the spool, or when some were lost.
+ */
+export function auditHealth(state: AuditSpoolState = { pending: 0, lost: 0, refusing: false }): AuditHealth {
+  const { pending, lost, refusing } = state;
+  if (pending === 0 && lost === 0 && !refusing) return { status: 'ok', pending, lost, refusing };
   const parts: string[] = [];
   if (lost > 0) {
     parts.push(`自本次启动以来有 ${lost} 条审计记录既未写入数据库也未能暂存到磁盘（磁盘已满或不可写），详见错误日志，请立即处理`);
   }
   if (pending > 0) parts.push(`有 ${pending} 条审计记录因数据库暂不可写而暂存在磁盘上，数据库恢复写入后将按原顺序自动补记`);
-  return { status: 'degraded', pending, lost, message: `${parts.join('；')}。` };
+  if (refusing && pending === 0) parts.push('数据库目前拒绝写入审计日志：查看非公开数据的请求暂不应答，变更操作的审计记录将暂存到磁盘、待恢复后补记');
+  return { status: 'degraded', pending, lost, refusing, message: `${parts.join('；')}。` };
 }
 
 /** Liveness with the facts an operator checks first: engine, version, database locale, audit trail. */

@@ -8,6 +8,8 @@ export interface AuditHealth {
   pending: number;
   /** Entries since the server started that could be neither written nor spooled (in its error log). */
   lost: number;
+  /** The last write to the trail failed: reads of non-public data answer 503 meanwhile. */
+  refusing: boolean;
   /** The server's Chinese explanation when degraded. */
   message?: string;
 }

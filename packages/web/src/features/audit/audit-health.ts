@@ -17,7 +17,7 @@ export interface AuditHealthNotice {
  * ones never will, and must be recorded by hand from the server's error log.
  */
 export function auditHealthNotice(health: AuditHealth, role: Role): AuditHealthNotice | null {
-  if (health.status !== 'degraded' || (health.pending === 0 && health.lost === 0)) return null;
+  if (health.status !== 'degraded' || (health.pending === 0 && health.lost === 0 && !health.refusing)) return null;
   const admin = role === 'platform_admin';
   const paragraphs: string[] = [];
   if (health.message) paragraphs.push(health.message);
@@ -26,6 +26,13 @@ export function auditHealthNotice(health: AuditHealth, role: Role): AuditHealthN
       admin
         ? '请检查数据库：磁盘空间、应用账号对 audit_log 的写入（INSERT）权限、数据库连接。数据库恢复写入后，暂存的记录会按原顺序自动补记（最迟约 15 秒），本提示随之消失；在此之前，查看非公开数据的页面会提示“审计日志暂时无法写入”。'
         : '期间的操作仍被记录：数据库恢复后自动补记，在审计日志中标为“补记”，并注明暂存时间和写入审计链的时间；其“时间”为操作发生的时间。如本提示长时间不消失，请通知平台管理员。',
+    );
+  }
+  if (health.refusing && health.pending === 0) {
+    paragraphs.push(
+      admin
+        ? '请检查数据库：磁盘空间、应用账号对 audit_log 的写入（INSERT）权限、数据库连接。恢复之前，查看非公开数据的页面会提示“审计日志暂时无法写入”；变更操作照常生效，其审计记录暂存到服务器磁盘，恢复后自动补记。'
+        : '查看非公开数据的页面暂时无法使用（“审计日志暂时无法写入”）；期间的变更操作仍被记录，数据库恢复后自动补记。如本提示长时间不消失，请通知平台管理员。',
     );
   }
   if (health.lost > 0) {
@@ -38,6 +45,8 @@ export function auditHealthNotice(health: AuditHealth, role: Role): AuditHealthN
   const title =
     health.lost > 0
       ? `审计日志异常：${health.lost} 条记录未能保存${health.pending > 0 ? `，${health.pending} 条待补记` : ''}`
-      : `审计日志暂未写入：${health.pending} 条记录暂存在服务器磁盘上，待补记`;
+      : health.pending > 0
+        ? `审计日志暂未写入：${health.pending} 条记录暂存在服务器磁盘上，待补记`
+        : '审计日志暂时无法写入：数据库拒绝写入审计记录';
   return { tone: health.lost > 0 ? 'error' : 'warning', title, paragraphs };
 }
