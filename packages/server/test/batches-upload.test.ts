@@ -107,6 +107,20 @@ describe.each(testEngines())('batch upload on %s', (engine) => {
     expect(text).toMatch(/第4行：/);
   });
 
+  it('takes JSON Lines (.jsonl) as the console offers it: one object a line, keyed by field code', async () => {
+    const header = HEADER.split(',');
+    const jsonl = [
+      penaltyRow('平顶山市鹰城建材有限公司', '91410402MA9G12340K', '平市监罚〔2024〕301号'),
+      penaltyRow('平顶山市卫东区校验位错误商贸有限公司', '91410402MA9G12340X', '平市监罚〔2024〕302号'),
+    ]
+      .map((row) => JSON.stringify(Object.fromEntries(row.split(',').map((v, i) => [header[i], v]))))
+      .join('\n');
+    const body = multipart({ catalog: 'administrative_penalty' }, { fileName: '行政处罚.jsonl', content: jsonl });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/batches', headers: { ...auth(keyA), ...body.headers }, payload: body.payload });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<ImportResultBody>()).toMatchObject({ total: 2, accepted: 1, rejected: 1, issues: [expect.objectContaining({ row: 2, field: 'CF_XDR_SHXYM' })] });
+  });
+
   it('dry run: validates, stores nothing, answers 200 without a batch', async () => {
     const res = await upload(keyA, { catalog: 'administrative_penalty', dryRun: 'true' }, GOOD_CSV.replace(/〔2024〕10/g, '〔2024〕20'));
     expect(res.statusCode, res.body).toBe(200);

@@ -54,7 +54,7 @@ export function UploadPage() {
   return (
     <>
       <PageHeader title="数据报送">
-        按信息目录上传本部门的数据（CSV：UTF-8 或 GBK；XLSX）。每一行都会校验：有错误的行退回，可下载后修改再传。
+        按信息目录上传本部门的数据（CSV：UTF-8 或 GBK；XLSX；JSON Lines：.jsonl，每行一个 JSON 对象）。每一行都会校验：有错误的行退回，可下载后修改再传。
       </PageHeader>
       <Card style={{ marginBottom: 16 }}>
         <Typography.Paragraph>
@@ -86,7 +86,7 @@ export function UploadPage() {
           ) : null}
           <Form.Item label="数据文件" required validateStatus={fileError ? 'error' : undefined} help={fileError}>
             <Upload.Dragger
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".csv,.xlsx,.jsonl,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               maxCount={1}
               fileList={file ? [file] : []}
               beforeUpload={() => false}
