@@ -19,9 +19,6 @@ export const DISCLOSURE_COUNT_CAP = 1000;
 export const DISCLOSURE_EXPORT_MAX = 100_000;
 const EXPORT_PAGE = 1000;
 
-/** Kept for the report service, which reads department names from here. */
-export { departmentNames };
-
 /** The departments to filter the 双公示 browse by, by name. */
 export async function listDisclosureDepartments(ctx: AppContext): Promise<{ items: { uscc: string; name: string }[] }> {
   const { list } = await departmentDirectory(ctx);

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context';
 import { presentRecord } from '../../presenters/record.presenter';
 import type { CreditReport } from '../../schemas/report.schema';
 import { catalogName } from '../catalog.service';
-import { departmentNames } from '../disclosure.service';
+import { departmentNames } from '../department.service';
 import { beijingToday } from '../publicity/today';
 
 /** What is signed: the report without its hash, signature and verify URL. */
