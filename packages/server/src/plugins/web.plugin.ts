@@ -29,8 +29,8 @@ export async function registerWebStatic(app: FastifyInstance, webDist: string): 
     index: ['index.html'],
     cacheControl: false,
     // Vite names assets by content hash: cache them for good; revalidate the page itself.
-    setHeaders: (reply, filePath) => {
-      reply.header('Cache-Control', filePath.includes(`${sep}assets${sep}`) ? ASSET_CACHE : PAGE_CACHE);
+    setHeaders: (res, filePath) => {
+      res.setHeader('Cache-Control', filePath.includes(`${sep}assets${sep}`) ? ASSET_CACHE : PAGE_CACHE);
     },
   });
   return true;
