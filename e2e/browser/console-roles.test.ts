@@ -269,7 +269,7 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console by role in headless Chromi
     expect(href).toBe('/api/v1/audit/export.csv?spooled=true');
     const csv = await (await auditor.request.get(`${base}${href}`)).text();
     const row = csv.split('\r\n').find((l) => l.startsWith(`${created.seq},`));
-    expect(row?.endsWith(`,是,${beijing(mark.spooledAt)},${beijing(mark.replayedAt)}`), row).toBe(true);
+    expect(row?.endsWith(`,是,${beijing(mark.spooledAt)},${beijing(mark.replayedAt)},登记信源部门`), row).toBe(true);
 
     // The chain, late entries included, holds; the administrator's banner is gone too.
     await auditor.getByRole('button', { name: '校验审计链' }).click();

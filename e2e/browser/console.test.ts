@@ -123,9 +123,13 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console in headless Chromium (need
 
     // The creation is in the audit trail, whose SM3 chain holds; the search exports as CSV.
     await page.getByRole('link', { name: '审计日志' }).click();
-    await page.getByLabel('操作', { exact: true }).fill('user.create');
+    // The action is picked by its Chinese name; the search and the export use its code.
+    await page.getByLabel('操作', { exact: true }).fill('新建');
+    await page.locator('.ant-select-item-option', { hasText: '新建账号（user.create）' }).click();
     await page.getByRole('button', { name: '查询' }).click();
-    await page.getByRole('row', { name: /user\.create/ }).first().waitFor();
+    const createdRow = page.getByRole('row', { name: /user\.create/ }).first();
+    await createdRow.waitFor();
+    await expect(createdRow.innerText()).resolves.toContain('新建账号');
     await page.getByRole('button', { name: '校验审计链' }).click();
     await page.getByText(/审计链完整：已校验 \d+ 条/).waitFor();
     await expectAccessible(page);

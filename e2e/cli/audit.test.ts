@@ -61,13 +61,21 @@ describe('pubcredit audit', () => {
     expect(entries[1]?.details).toMatchObject({ id, command: 'apikeys create' });
     expect(entries[2]?.details).toMatchObject({ error: 'DEPARTMENT_EXISTS' });
     expect(list.stdout).not.toContain(key);
+
+    // The table for people names each action, with its code for searching.
+    const table = await runCli(['audit', 'list', '--actor-kind', 'cli'], dataDir);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('登记信源部门（department.create）');
+    expect(table.stdout).toContain('开通 API 密钥（apikey.create）');
+    expect(table.stdout).toMatch(/命令行/);
+    expect(table.stdout).toMatch(/失败/);
   });
 
   it('verifies an intact chain: exit 0, 审计链完整', async () => {
     const run = await runCli(['audit', 'verify'], dataDir);
     expect(run.code, run.stderr).toBe(0);
-    // department, key, failed department, list.
-    expect(run.stdout).toMatch(/^审计链完整，共 4 条/);
+    // department, key, failed department, list as JSON, list as a table.
+    expect(run.stdout).toMatch(/^审计链完整，共 5 条/);
   });
 
   it('exports CSV with the chain hashes', async () => {
@@ -77,7 +85,7 @@ describe('pubcredit audit', () => {
     const lines = readFileSync(out, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toContain('序号,时间,操作人类别');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^1,.*,命令行,.*department\.create/);
+    expect(lines[1]).toMatch(/^1,.*,命令行,.*department\.create.*,登记信源部门$/);
   });
 
   it('names the entry changed directly in SQL, and then the one deleted', async () => {

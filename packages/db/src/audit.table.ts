@@ -1,10 +1,7 @@
-/** Who acted: a signed-in staff member, an API key, nobody known, or an operator at the command line. */
-export const AUDIT_ACTOR_KINDS = ['user', 'key', 'anonymous', 'cli'] as const;
-export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
-
-/** success: done; denied: refused by authentication, authorisation or a limit; error: failed. */
-export const AUDIT_OUTCOMES = ['success', 'denied', 'error'] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+// Who acted and how it ended: the domain's vocabulary, which names them in Chinese too.
+import type { AuditActorKind, AuditOutcome } from '@pubcredit/domain';
+export { AUDIT_ACTOR_KINDS, AUDIT_OUTCOMES } from '@pubcredit/domain';
+export type { AuditActorKind, AuditOutcome } from '@pubcredit/domain';
 
 /** The first entry's prev_hash. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);

@@ -145,9 +145,10 @@ describe.each(testEngines())('audit trail of the HTTP API on %s', (engine) => {
     // The columns a tool re-checking the chain reads come first, unchanged; those for people follow.
     expect(lines[0]).toBe(
       '序号,时间,操作人类别,操作人编号,操作人,所属部门,操作,对象,目的,客户端地址,客户端,结果,状态码,详情,前一哈希,哈希,' +
-        '时间（北京时间）,所属部门名称,补记,补记：暂存时间（北京时间）,补记：写入审计链时间（北京时间）',
+        '时间（北京时间）,所属部门名称,补记,补记：暂存时间（北京时间）,补记：写入审计链时间（北京时间）,操作名称',
     );
     expect(lines.filter((l) => l.includes('auth.login'))).toHaveLength(3);
+    expect(lines.filter((l) => l.includes(',auth.login,')).every((l) => l.endsWith(',登录'))).toBe(true);
     expect(csv.body).not.toMatch(/,=HYPERLINK/);
 
     const verify = await app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: auditor.headers });
@@ -170,8 +171,9 @@ describe.each(testEngines())('audit trail of the HTTP API on %s', (engine) => {
     const at = new Date(read?.at ?? '');
     const beijing = new Date(at.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
     expect(row).toContain(`,${at.toISOString()},`);
-    // …then, after the hashes: Beijing time, the department's name, and no 补记 mark (written on time).
-    expect(row.endsWith(`,${read?.hash},${beijing},${DEPT_A.name},,,`)).toBe(true);
+    // …then, after the hashes: Beijing time, the department's name, no 补记 mark (written on time),
+    // and the action's name.
+    expect(row.endsWith(`,${read?.hash},${beijing},${DEPT_A.name},,,,查看报送批次`)).toBe(true);
   });
 
   it('names a registered department as the target of its creation, so a search by its code finds it', async () => {

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
+import { AUDIT_ACTOR_KIND_NAMES, AUDIT_OUTCOME_NAMES, auditActionLabel } from '@pubcredit/domain';
 import type { AuditSearchText } from '@pubcredit/server';
 import { withContext } from '../cli-context';
 import { printJson, println, printTable } from '../output';
@@ -21,8 +22,6 @@ interface FilterOptions {
   spooled?: boolean;
 }
 
-const OUTCOMES = { success: '成功', denied: '拒绝', error: '失败' } as const;
-const KINDS = { user: '工作人员', key: 'API 密钥', anonymous: '匿名', cli: '命令行' } as const;
 
 function oneOf<T extends string>(values: readonly T[], what: string): (value: string) => T {
   return (value) => {
@@ -107,10 +106,10 @@ export function registerAuditCommand(program: Command): void {
           String(e.seq),
           // A late entry (replayed from the spool) says so: its time is the request's, not the writing's.
           e.details.spooled ? `${e.at.toISOString()}（补记）` : e.at.toISOString(),
-          `${e.actorName ?? e.actorId ?? ''}（${KINDS[e.actorKind]}）`,
-          e.action,
+          `${e.actorName ?? e.actorId ?? ''}（${AUDIT_ACTOR_KIND_NAMES[e.actorKind]}）`,
+          auditActionLabel(e.action),
           e.target ?? '',
-          OUTCOMES[e.outcome],
+          AUDIT_OUTCOME_NAMES[e.outcome],
           e.status === null ? '' : String(e.status),
         ]),
       );

@@ -1,21 +1,18 @@
 import { readAuditChain } from '@pubcredit/db';
 import type { AuditEntry, AuditFilter } from '@pubcredit/db';
-import { beijingClock } from '@pubcredit/domain';
+import { AUDIT_ACTOR_KIND_NAMES, AUDIT_OUTCOME_NAMES, auditActionName, beijingClock } from '@pubcredit/domain';
 import type { AppContext } from '../context';
 import type { DeptNameOf } from '../presenters/record.presenter';
 import { departmentNames } from '../services/department.service';
 import { exportTable } from '../services/export/table-export';
 import type { ExportFile, ExportFormat } from '../services/export/table-export';
 
-const ACTOR_KINDS: Record<AuditEntry['actorKind'], string> = { user: '工作人员', key: 'API 密钥', anonymous: '匿名', cli: '命令行' };
-const OUTCOMES: Record<AuditEntry['outcome'], string> = { success: '成功', denied: '拒绝', error: '失败' };
-
 /**
  * Columns of an exported trail; the hashes let anyone re-check the chain from the file (时间 is the
  * hashed instant, ISO 8601 UTC). The columns after 哈希 are for people reading the file (added
  * later, at the end, so that tools reading the first columns by position keep working): the time
- * in Beijing time, the department's name, and for an entry written late from the spool (补记)
- * when it was spooled and when it entered the chain.
+ * in Beijing time, the department's name, for an entry written late from the spool (补记) when it
+ * was spooled and when it entered the chain, and the action's Chinese name.
  */
 export const AUDIT_EXPORT_HEADERS = [
   '序号',
@@ -39,6 +36,7 @@ export const AUDIT_EXPORT_HEADERS = [
   '补记',
   '补记：暂存时间（北京时间）',
   '补记：写入审计链时间（北京时间）',
+  '操作名称',
 ] as const;
 
 /** The spool mark of an entry written late (audit-replay.ts), if it has one. */
@@ -54,7 +52,7 @@ export function auditExportRow(e: AuditEntry, deptName: DeptNameOf = () => null)
   return [
     e.seq,
     e.at.toISOString(),
-    ACTOR_KINDS[e.actorKind],
+    AUDIT_ACTOR_KIND_NAMES[e.actorKind],
     e.actorId,
     e.actorName,
     e.departmentUscc,
@@ -63,7 +61,7 @@ export function auditExportRow(e: AuditEntry, deptName: DeptNameOf = () => null)
     e.purpose,
     e.clientIp,
     e.userAgent,
-    OUTCOMES[e.outcome],
+    AUDIT_OUTCOME_NAMES[e.outcome],
     e.status,
     Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : '',
     e.prevHash,
@@ -73,6 +71,7 @@ export function auditExportRow(e: AuditEntry, deptName: DeptNameOf = () => null)
     spooled ? '是' : '',
     spooled ? beijingClock(spooled.spooledAt) : '',
     spooled ? beijingClock(spooled.replayedAt) : '',
+    auditActionName(e.action) ?? '',
   ];
 }
 

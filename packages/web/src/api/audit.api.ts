@@ -1,10 +1,9 @@
 import { api, buildUrl } from './api-client';
 
-export const AUDIT_OUTCOMES = ['success', 'denied', 'error'] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+import type { AuditActorKind, AuditOutcome } from '@pubcredit/domain/access';
 
-export const AUDIT_ACTOR_KINDS = ['user', 'key', 'anonymous', 'cli'] as const;
-export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
+export { AUDIT_ACTOR_KINDS, AUDIT_OUTCOMES } from '@pubcredit/domain/access';
+export type { AuditActorKind, AuditOutcome } from '@pubcredit/domain/access';
 
 /** 审计记录: who did what, when, why, from where, with what outcome; chained by SM3 hashes. */
 export interface AuditEntry {

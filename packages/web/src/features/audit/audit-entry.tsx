@@ -1,4 +1,5 @@
 import { Descriptions, Typography } from 'antd';
+import { auditActionName } from '@pubcredit/domain/access';
 import type { TableColumnsType } from 'antd';
 import { spooledMark } from '../../api/audit.api';
 import type { AuditEntry, AuditOutcome } from '../../api/audit.api';
@@ -39,6 +40,20 @@ function time(e: AuditEntry) {
   );
 }
 
+/** The action by its Chinese name, its code beneath for searching; a code without a name as it is. */
+function action(code: string) {
+  const name = auditActionName(code);
+  if (!name) return <code>{code}</code>;
+  return (
+    <>
+      <div>{name}</div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <code>{code}</code>
+      </Typography.Text>
+    </>
+  );
+}
+
 export const AUDIT_COLUMNS: TableColumnsType<AuditEntry> = [
   { title: '序号', dataIndex: 'seq', width: 72 },
   { title: '时间（北京时间）', key: 'at', width: 190, render: (_v, e) => time(e) },
@@ -48,7 +63,7 @@ export const AUDIT_COLUMNS: TableColumnsType<AuditEntry> = [
     render: (_v, e) => `${e.actorName ?? e.actorId ?? '—'}（${ACTOR_KIND_LABELS[e.actorKind] ?? e.actorKind}）`,
   },
   { title: '部门', key: 'department', render: (_v, e) => department(e) },
-  { title: '操作', dataIndex: 'action', render: (v: string) => <code>{v}</code> },
+  { title: '操作', dataIndex: 'action', render: (v: string) => action(v) },
   // Long paths (batch ids) are cut here and shown whole when the entry is unfolded.
   { title: '对象', dataIndex: 'target', width: 240, ellipsis: { showTitle: true }, render: dash },
   { title: '目的', dataIndex: 'purpose', render: dash },

@@ -1,11 +1,11 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { AUDIT_ACTOR_KINDS, AUDIT_OUTCOMES, auditExportUrl } from '../../api/audit.api';
 import type { AuditActorKind, AuditFilter, AuditOutcome } from '../../api/audit.api';
 import { listDepartments } from '../../api/departments.api';
 import { useApi } from '../../lib/use-api';
-import { ACTOR_KIND_LABELS, OUTCOME_LABELS } from './audit-labels';
+import { ACTION_OPTIONS, ACTOR_KIND_LABELS, OUTCOME_LABELS } from './audit-labels';
 
 type Written = 'late' | 'on-time';
 
@@ -56,8 +56,15 @@ export function AuditFilterForm({ filter, onSearch, exportDisabled }: Props) {
         <Form.Item label="对象" name="target">
           <Input allowClear style={{ width: 170 }} placeholder="编号、代码或路径的一部分" />
         </Form.Item>
+        {/* Pick an action by its name, or type a code's prefix (user matches user.create …). */}
         <Form.Item label="操作" name="action">
-          <Input allowClear style={{ width: 170 }} placeholder="如 user、batch.upload" />
+          <AutoComplete
+            allowClear
+            style={{ width: 220 }}
+            placeholder="如 上报数据，或前缀 user"
+            options={ACTION_OPTIONS}
+            filterOption={(input, option) => (option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase())}
+          />
         </Form.Item>
         <Form.Item label="操作人类型" name="actorKind">
           <Select
