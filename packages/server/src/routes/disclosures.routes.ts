@@ -36,6 +36,9 @@ export const disclosureRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = 
       schema: {
         tags: ['disclosures'],
         summary: '双公示导出 CSV（UTF-8 带 BOM；筛选条件同浏览，至多10万条）',
+        description:
+          '列：信息类别、行政相对人名称、统一社会信用代码、主体标识、决定文书号、决定日期、报送部门、报送部门代码、失信程度、公示截止日期、详细信息。' +
+          'kind=list（严重失信主体名单）时列名用名单的说法：名单类别、失信主体名称、…、认定决定文书号、列入日期、…，文件名为“严重失信主体名单_日期.csv”。',
         querystring: DisclosureFilterSchema,
         response: { 200: FileDownloadSchema(EXPORT_MEDIA_TYPES.csv, '双公示记录 CSV'), ...errorResponses(400, 429) },
       },

@@ -97,6 +97,20 @@ const DETAIL_SKIPS: ReadonlySet<FieldRole> = new Set<FieldRole>(['subject_name',
 const CSV_HEADERS = ['信息类别', '行政相对人名称', '统一社会信用代码', '主体标识', '决定文书号', '决定日期', '报送部门', '报送部门代码', '失信程度', '公示截止日期', '详细信息'];
 
 /**
+ * The same columns for the 严重失信主体名单 alone (kind=list), in its own words: a listing is
+ * 认定 and 列入, not a 决定 on a 行政相对人.
+ */
+const LIST_CSV_HEADERS = ['名单类别', '失信主体名称', '统一社会信用代码', '主体标识', '认定决定文书号', '列入日期', '报送部门', '报送部门代码', '失信程度', '公示截止日期', '详细信息'];
+
+/** The export's headers and file names for the browse's kind: the lists' page downloads a file named for them. */
+function exportNaming(kind: string | undefined, day: string): { headers: string[]; sheetName: string; fileName: string; asciiName: string } {
+  if (kind?.trim() === 'list') {
+    return { headers: LIST_CSV_HEADERS, sheetName: '严重失信主体名单', fileName: `严重失信主体名单_${day}.csv`, asciiName: `serious-dishonesty-list_${day}.csv` };
+  }
+  return { headers: CSV_HEADERS, sheetName: '双公示', fileName: `双公示_${day}.csv`, asciiName: `disclosures_${day}.csv` };
+}
+
+/**
  * The 双公示 browse as a CSV file (UTF-8 with BOM, cells guarded against formulas, by the export
  * writer), at most {@link DISCLOSURE_EXPORT_MAX} records, read in keyset pages.
  */
@@ -131,10 +145,6 @@ export async function exportDisclosures(ctx: AppContext, query: Omit<DisclosureQ
       after = { decisionDate: last.decisionDate, recordKey: last.recordKey };
     }
   }
-  const day = filter.today;
-  return {
-    stream: exportTable({ sheetName: '双公示', headers: CSV_HEADERS, rows: rows() }, 'csv'),
-    fileName: `双公示_${day}.csv`,
-    asciiName: `disclosures_${day}.csv`,
-  };
+  const { headers, sheetName, fileName, asciiName } = exportNaming(query.kind, filter.today);
+  return { stream: exportTable({ sheetName, headers, rows: rows() }, 'csv'), fileName, asciiName };
 }

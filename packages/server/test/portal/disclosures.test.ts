@@ -103,9 +103,14 @@ describe.each(testEngines())('双公示 browse on %s', (engine) => {
     expect(csv.statusCode).toBe(200);
     const rows = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(rows).toHaveLength(2);
+    // The list's file speaks of listing, not of decisions, and is named for the list.
+    expect(rows[0]).toBe('名单类别,失信主体名称,统一社会信用代码,主体标识,认定决定文书号,列入日期,报送部门,报送部门代码,失信程度,公示截止日期,详细信息');
+    expect(decodeURIComponent(csv.headers['content-disposition'] as string)).toContain('严重失信主体名单_');
     expect(rows[1]).toMatch(/^严重失信主体名单,平顶山市新华区恒达商贸有限公司,.*,S-1,2026-05-20,.*,严重,2099-01-01,名单名称：严重违法失信名单；有效期至：2029-05-19$/);
     const acts = await app.inject({ method: 'GET', url: '/api/v1/disclosures.csv?kind=administrative_act' });
     expect(acts.body).not.toContain('S-1');
+    expect(acts.body.replace(/^\ufeff/, '')).toMatch(/^信息类别,行政相对人名称,统一社会信用代码,主体标识,决定文书号,决定日期,/);
+    expect(decodeURIComponent(acts.headers['content-disposition'] as string)).toContain('双公示_');
   });
 
   it('refuses an unknown kind, and a catalogue of another kind, in Chinese', async () => {
