@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readAuditChain, type AuditEntry } from '@pubcredit/db';
 import { testEngines } from '@pubcredit/db/testing';
-import { usccCheckChar } from '@pubcredit/domain';
+import { auditActionName, usccCheckChar } from '@pubcredit/domain';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayAuditSpool } from '../src/audit/audit-replay';
 import { AUDIT_SPOOL_FILE, AUDIT_SPOOL_INVALID_FILE, AuditSpool } from '../src/audit/audit-spool';
+import type { SpooledEntry } from '../src/audit/audit-spool';
 import { verifyAuditChain } from '../src/audit/audit.service';
 import type { AppContext } from '../src/context';
 import type { AuditEntryBody } from '../src/schemas/audit.schema';
@@ -205,7 +206,7 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
     for (const e of [...late].reverse()) {
       const mark = e.details.spooled as { spooledAt: string; replayedAt: string };
       const row = rows.find((r) => r.startsWith(`${e.seq},`));
-      expect(row?.endsWith(`,是,${beijing(mark.spooledAt)},${beijing(mark.replayedAt)}`), row).toBe(true);
+      expect(row?.endsWith(`,是,${beijing(mark.spooledAt)},${beijing(mark.replayedAt)},${auditActionName(e.action) ?? ''}`), row).toBe(true);
     }
   });
 
@@ -264,7 +265,7 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
     await copyFile(copy, spoolFile);
     const restarted = await AuditSpool.open(dir, ctx.log);
     expect(restarted.pending).toBe(2);
-    expect(await replayAuditSpool(ctx, restarted)).toEqual({ appended: 0, skipped: 2 });
+    expect(await replayAuditSpool(ctx, restarted)).toEqual({ appended: 0, skipped: 2, putAside: 0 });
     expect(await chain()).toEqual(replayed);
     expect(existsSync(spoolFile)).toBe(false);
     expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true, checked: replayed.length });
@@ -275,7 +276,7 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
     third.entry.entryId = 'f0e1d2c3-b4a5-4697-8899-aabbccddeeff';
     third.entry.action = 'department.create.third';
     await writeFile(spoolFile, `${first}\n${JSON.stringify(third)}\n`);
-    expect(await replayAuditSpool(ctx, await AuditSpool.open(dir, ctx.log))).toEqual({ appended: 1, skipped: 1 });
+    expect(await replayAuditSpool(ctx, await AuditSpool.open(dir, ctx.log))).toEqual({ appended: 1, skipped: 1, putAside: 0 });
     expect((await chain()).slice(replayed.length).map((e) => e.action)).toEqual(['department.create.third']);
     expect((await verifyAuditChain(ctx)).ok).toBe(true);
   });
@@ -308,7 +309,7 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
     await writeFile(spoolFile, `${await readFile(spoolFile, 'utf8')}{"v":1,"entry":"edited"}\n`);
     const spool = await AuditSpool.open(dir, ctx.log);
     expect(spool.pending).toBe(3);
-    expect(await replayAuditSpool(ctx, spool)).toEqual({ appended: 1, skipped: 0 });
+    expect(await replayAuditSpool(ctx, spool)).toEqual({ appended: 1, skipped: 0, putAside: 0 });
     expect((await chain()).at(-1)?.action).toBe('spool.after-torn-line');
     expect(existsSync(spoolFile)).toBe(false);
     const invalid = (await readFile(join(dir, AUDIT_SPOOL_INVALID_FILE), 'utf8')).split('\n').filter(Boolean);
@@ -319,6 +320,61 @@ describe.each(testEngines())('audit spool (changes the database refused) on %s',
       [50, 3, 'no entry'],
     ]);
     expect((await verifyAuditChain(ctx)).ok).toBe(true);
+  });
+
+  it('keeps aside an entry the database refuses for its content, records that it was, and replays the others in order', async () => {
+    const entry = (n: number, over: Partial<SpooledEntry['entry']> = {}): SpooledEntry['entry'] => ({
+      entryId: `5a5a5a5a-0000-4000-8000-00000000000${n}`,
+      at: new Date('2024-06-01T08:00:00.000Z'),
+      actorKind: 'user',
+      actorId: 'u-7',
+      actorName: 'clerk7',
+      departmentUscc: null,
+      action: `spool.poison-test.${n}`,
+      target: `/api/v1/things/${n}`,
+      purpose: null,
+      clientIp: '127.0.0.1',
+      userAgent: null,
+      outcome: 'success',
+      status: 200,
+      details: {},
+      ...over,
+    });
+    await rm(join(dir, AUDIT_SPOOL_INVALID_FILE), { force: true });
+    const writer = await AuditSpool.open(dir, ctx.log);
+    // An edited spool: a status no HTTP answer has (out of an integer's range), between two good entries.
+    await writer.append([entry(1), entry(2, { status: 99_999_999_999 }), entry(3)], new Date('2024-06-01T08:00:01.000Z'));
+    const copy = join(dir, 'poison-copy.jsonl');
+    await copyFile(spoolFile, copy);
+    const before = (await chain()).length;
+
+    expect(await replayAuditSpool(ctx, await AuditSpool.open(dir, ctx.log))).toEqual({ appended: 2, skipped: 0, putAside: 1 });
+    const added = (await chain()).slice(before);
+    expect(added.map((e) => e.action)).toEqual(['spool.poison-test.1', 'audit.spool.rejected', 'spool.poison-test.3']);
+    const standIn = added[1]!;
+    expect(standIn).toMatchObject({ actorName: 'clerk7', target: '/api/v1/things/2', outcome: 'error', status: null });
+    expect(standIn.details).toMatchObject({
+      original: { entryId: entry(2).entryId, action: 'spool.poison-test.2', at: '2024-06-01T08:00:00.000Z', outcome: 'success' },
+      keptIn: AUDIT_SPOOL_INVALID_FILE,
+    });
+    expect(String(standIn.details.reason)).toMatch(/^22003 /);
+    expect(existsSync(spoolFile)).toBe(false);
+    const kept = (await readFile(join(dir, AUDIT_SPOOL_INVALID_FILE), 'utf8')).split('\n').filter(Boolean);
+    expect(kept).toHaveLength(1);
+    const keptLine = JSON.parse(kept[0]!) as { entry: { entryId: string; status: number }; putAside: { reason: string } };
+    expect(keptLine.entry).toMatchObject({ entryId: entry(2).entryId, status: 99_999_999_999 });
+    expect(keptLine.putAside.reason).toMatch(/^22003 /);
+    expect(logLines().filter((l) => l.msg.startsWith('audit spool entry refused by the database')).map((l) => [l.level, l.entryId])).toEqual([[50, entry(2).entryId]]);
+    expect((await verifyAuditChain(ctx)).ok).toBe(true);
+
+    // A replay cut short before emptying the spool, repeated: nothing is appended twice, the stand-in neither.
+    await copyFile(copy, spoolFile);
+    expect(await replayAuditSpool(ctx, await AuditSpool.open(dir, ctx.log))).toEqual({ appended: 0, skipped: 2, putAside: 1 });
+    expect((await chain()).length).toBe(before + 3);
+    // The trail is writable again: a new change's entry follows.
+    expect((await addDepartment('平顶山市补记之后局')).statusCode).toBe(201);
+    await app.flushAudit();
+    expect((await chain()).at(-1)?.action).toBe('department.create');
   });
 
   it('still answers a change when even the spool cannot be written (disk full), logging it at error level; health says so', async () => {

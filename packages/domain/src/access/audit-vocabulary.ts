@@ -35,6 +35,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'apikey.revoke': '吊销 API 密钥',
   'audit.export': '导出审计日志',
   'audit.search': '查询审计日志',
+  'audit.spool.rejected': '补记失败（原记录另存待查）',
   'audit.verify': '校验审计哈希链',
   'auth.login': '登录',
   'auth.logout': '退出登录',

@@ -208,6 +208,19 @@ export class AuditSpool {
     return entries;
   }
 
+  /**
+   * Keeps a read entry that the database refuses for its content aside: {@link clear} writes it to
+   * audit-spool.invalid.jsonl with the reason, instead of deleting it. Logged at error level.
+   */
+  putAside(spooled: SpooledEntry, reason: string): void {
+    const { entry, spooledAt } = spooled;
+    this.log.error(
+      { entryId: entry.entryId, action: entry.action, reason, file: this.file },
+      'audit spool entry refused by the database: kept in audit-spool.invalid.jsonl, recorded in the chain as audit.spool.rejected',
+    );
+    this.invalid.push(JSON.stringify({ v: FORMAT, spooledAt: spooledAt.toISOString(), entry, putAside: { reason } }));
+  }
+
   /** Empties the spool once the entries {@link read} gave are in the chain. */
   async clear(): Promise<void> {
     if (this.invalid.length) {
