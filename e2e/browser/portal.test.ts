@@ -408,10 +408,25 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
       expect(await overflowsHorizontally(mobile)).toBe(false);
       await checkPage(mobile);
       await shot(mobile, 'portal-08-phone-subject');
+      // The browses show a card a record on a phone, each fact named, nothing scrolling sideways.
       await mobile.goto(`${base}/serious-dishonesty-list`);
-      await mobile.locator('tbody tr.ant-table-row').first().waitFor();
+      const listed = mobile.getByTestId('disclosure-card').filter({ hasText: COMPANY.listDocNo });
+      await listed.waitFor();
+      await expect(listed.innerText()).resolves.toMatch(/列入日期\s+\d{4}-\d{2}-\d{2}/);
+      expect(await mobile.locator('table').count()).toBe(0);
       expect(await overflowsHorizontally(mobile)).toBe(false);
       await checkPage(mobile);
+      await mobile.goto(`${base}/disclosures`);
+      await mobile.getByTestId('disclosure-card').first().waitFor();
+      await expect(mobile.getByTestId('disclosure-card').first().innerText()).resolves.toMatch(/来源部门\s+\S+/);
+      expect(await overflowsHorizontally(mobile)).toBe(false);
+      await checkPage(mobile);
+      await shot(mobile, 'portal-09-phone-disclosures');
+      // A card's name opens the subject's 信用档案.
+      const first = mobile.getByTestId('disclosure-card').first().getByRole('link');
+      const name = (await first.innerText()).trim();
+      await first.tap();
+      await mobile.getByRole('heading', { name, level: 1 }).waitFor();
     } finally {
       await phone.close();
     }

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Select, Table } from 'antd';
+import { Button, DatePicker, Form, Grid, List, Select, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
@@ -79,6 +79,37 @@ function columnsFor(shown: readonly PortalCatalog[], single: boolean): TableColu
 }
 
 /**
+ * One record as a card, for a phone: a table of six columns would scroll sideways there. The same
+ * facts as the table's row, each named as the table's header names it.
+ */
+function DisclosureCard({ row, shown, single }: { row: Disclosure; shown: readonly PortalCatalog[]; single: boolean }) {
+  const listName = roleValue(row, shown, 'list_name');
+  const facts: [string, string][] = [
+    ...(single ? [] : ([['类别', row.catalogName]] as [string, string][])),
+    ...(listName ? ([[sharedFieldName(shown, 'list_name', '名单名称'), listName]] as [string, string][]) : []),
+    [sharedFieldName(shown, 'doc_no', '决定文书号'), row.docNo],
+    [sharedFieldName(shown, 'decision_date', '决定日期'), row.decisionDate],
+    ['来源部门', row.sourceDeptName || row.sourceDept],
+    ['公示期至', row.maxUntil ?? '长期公示'],
+  ];
+  return (
+    <article className="disclosure-card" data-testid="disclosure-card">
+      <h3>
+        <Link to={subjectPath(row.subjectId)}>{row.subjectName}</Link>
+      </h3>
+      <dl>
+        {facts.map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}
+
+/**
  * `/disclosures`: 双公示 — public records of the administrative acts (行政许可, 行政处罚 and the
  * other eight) by department, category and decision date; `/serious-dishonesty-list`: the same for
  * the lists (严重失信主体名单) by 列入日期. Each with the CSV of the same filter.
@@ -121,6 +152,18 @@ export function DisclosuresPage({ variant = 'acts' }: { variant?: BrowseVariant 
       to: filter.to ? dayjs(filter.to) : null,
     });
   }, [form, filter.catalog, filter.department, filter.from, filter.to]);
+
+  // A phone (narrower than antd's md, 768 px) gets cards instead of the table.
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
+  const pagination = {
+    current: page,
+    pageSize: PAGE_SIZE,
+    total: Math.min(data?.total ?? 0, MAX_ROWS),
+    showSizeChanger: false,
+    showLessItems: true,
+    onChange: (p: number) => go({ ...filter, page: p }),
+  };
 
   function go(next: DisclosureParams) {
     void navigate(`${text.path}${disclosureSearch(next)}`);
@@ -180,23 +223,31 @@ export function DisclosuresPage({ variant = 'acts' }: { variant?: BrowseVariant 
           {data ? (data.totalCapped ? `超过 ${MAX_ROWS} 条公示信息，请缩小筛选范围或导出 CSV` : `共 ${data.total} 条公示信息`) : '公示信息'}
         </h2>
         <ErrorAlert error={error} onRetry={reload} />
-        <Table<Disclosure>
-          rowKey={(r) => `${r.recordKey}-${r.version}`}
-          columns={columnsFor(shown, ofKind.length === 1)}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          scroll={{ x: 860 }}
-          size="middle"
-          locale={{ emptyText: '没有符合条件的公示信息' }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: Math.min(data?.total ?? 0, MAX_ROWS),
-            showSizeChanger: false,
-            showLessItems: true,
-            onChange: (p) => go({ ...filter, page: p }),
-          }}
-        />
+        {narrow ? (
+          <List<Disclosure>
+            rowKey={(r) => `${r.recordKey}-${r.version}`}
+            dataSource={data?.items ?? []}
+            loading={loading}
+            locale={{ emptyText: '没有符合条件的公示信息' }}
+            renderItem={(row) => (
+              <List.Item>
+                <DisclosureCard row={row} shown={shown} single={ofKind.length === 1} />
+              </List.Item>
+            )}
+            pagination={pagination}
+          />
+        ) : (
+          <Table<Disclosure>
+            rowKey={(r) => `${r.recordKey}-${r.version}`}
+            columns={columnsFor(shown, ofKind.length === 1)}
+            dataSource={data?.items ?? []}
+            loading={loading}
+            scroll={{ x: 860 }}
+            size="middle"
+            locale={{ emptyText: '没有符合条件的公示信息' }}
+            pagination={pagination}
+          />
+        )}
       </section>
     </>
   );
