@@ -70,9 +70,10 @@ describe('pubcredit and the audit spool of the embedded engine', () => {
     const late = await runCli(['audit', 'list', '--spooled'], dataDir);
     expect(late.code, late.stderr).toBe(0);
     const rows = late.stdout.split('\n').filter((l) => /^\s*\d+\s/.test(l));
-    expect(rows.map((l) => l.trim().split(/\s+/).slice(0, 3))).toEqual([
-      ['3', '2024-05-01T08:00:02.000Z（补记）', 'admin1（工作人员）'],
-      ['2', '2024-05-01T08:00:01.000Z（补记）', 'admin1（工作人员）'],
+    // Cells are at least two spaces apart; the time is Beijing's (08:00 UTC is 16:00 in Beijing).
+    expect(rows.map((l) => l.trim().split(/ {2,}/).slice(0, 3))).toEqual([
+      ['3', '2024-05-01 16:00:02（补记）', 'admin1（工作人员）'],
+      ['2', '2024-05-01 16:00:01（补记）', 'admin1（工作人员）'],
     ]);
 
     const again = await runCli(['audit', 'verify'], dataDir);

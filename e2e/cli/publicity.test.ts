@@ -78,7 +78,8 @@ describe('pubcredit tiers', () => {
     const human = await runCli(['tiers', 'list', '--defaults'], dataDir);
     expect(human.stdout).toContain('默认表');
     expect(human.stdout).toContain('吊销许可证件');
-    expect(human.stdout).toMatch(/serious_dishonesty_list\s+serious（严重）/);
+    expect(human.stdout).toMatch(/严重失信主体名单\s+serious（严重）/);
+    expect(human.stdout).toContain('默认表（行政处罚，');
 
     const removed = await runCli(['tiers', 'remove', '--catalog', '行政处罚', '--department', DEPT, '--penalty-type', '03'], dataDir);
     expect(removed.code, removed.stderr).toBe(0);

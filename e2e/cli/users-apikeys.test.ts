@@ -28,7 +28,7 @@ describe('pubcredit users and apikeys', () => {
 
     const run = await runCli(['users', 'add', '--name', 'reporter', '--role', 'dept_reporter', '--department', DEPT, '--display-name', '张三'], dataDir);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain(`已创建用户 reporter（部门填报员，部门 ${DEPT}）`);
+    expect(run.stdout).toContain(`已创建用户 reporter（部门填报员），所属部门：平顶山市市场监督管理局（${DEPT}）`);
     expect(run.stdout).toMatch(/初始密码：\S{16}\n/);
     const dup = await runCli(['users', 'add', '--name', 'Reporter', '--role', 'auditor'], dataDir);
     expect(stderrLines(dup)).toEqual(['错误：用户名 reporter 已被使用']);
@@ -53,7 +53,7 @@ describe('pubcredit users and apikeys', () => {
     expect(reset.code, reset.stderr).toBe(0);
     expect((JSON.parse(reset.stdout) as { password: string }).password).toMatch(/^\S{16}$/);
     expect(stderrLines(await runCli(['users', 'disable', 'nobody'], dataDir))).toEqual(['错误：未找到用户 nobody']);
-  });
+  }, 180_000); // eight CLI runs, each opening the embedded database
 
   it('enters every account change in the audit trail, never a password', async () => {
     const run = await runCli(['audit', 'list', '--actor-kind', 'cli', '--json'], dataDir);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withContext } from '../cli-context';
 import { printJson, println, printTable } from '../output';
+import { readable, scopeLabel } from '../readable';
 
 interface CreateOptions {
   department?: string;
@@ -17,7 +18,7 @@ export function registerApiKeysCommand(program: Command): void {
     .description('创建密钥（--department 与 --system 二者选一）；密钥只显示这一次，库中只存其哈希')
     .option('--department <uscc>', '部门密钥：所属部门的统一社会信用代码')
     .option('--system <name>', '系统密钥：调用系统名称（如 政务服务网）')
-    .requiredOption('--scopes <list>', '权限，逗号分隔：部门密钥 batches:write（上传）、batches:read（查看批次）；系统密钥 credit-check:read（信用核查）、metrics:read（监控指标）')
+    .requiredOption('--scopes <list>', `权限，逗号分隔：部门密钥 ${scopeLabel('batches:write')}、${scopeLabel('batches:read')}；系统密钥 ${scopeLabel('credit-check:read')}、${scopeLabel('metrics:read')}`)
     .option('--json', '以 JSON 输出 {"id","key"}')
     .action(async (opts: CreateOptions) => {
       const scopes = opts.scopes.split(/[,，\s]+/).filter(Boolean);
@@ -41,9 +42,18 @@ export function registerApiKeysCommand(program: Command): void {
       const keys = await withContext('apikeys list', (ctx, server) => server.listApiKeys(ctx));
       if (opts.json) return printJson(keys);
       if (keys.length === 0) return println('没有密钥。');
+      // The server names each key's department (departmentName): no department look-up here.
+      const show = await readable(keys.flatMap((k) => (k.departmentUscc && k.departmentName ? [{ uscc: k.departmentUscc, name: k.departmentName }] : [])));
       printTable(
-        ['编号', '部门', '系统', '权限', '创建时间', '吊销时间'],
-        keys.map((k) => [k.id, k.departmentUscc ?? '', k.systemName ?? '', k.scopes.join(','), k.createdAt, k.revokedAt ?? '']),
+        ['编号', '所属', '权限', '状态', '创建时间（北京时间）', '吊销时间（北京时间）'],
+        keys.map((k) => [
+          k.id,
+          k.systemName ? `系统：${k.systemName}` : `部门：${show.department(k.departmentUscc)}`,
+          k.scopes.map(scopeLabel).join('、'),
+          k.revokedAt ? '已吊销' : '有效',
+          show.time(k.createdAt),
+          show.time(k.revokedAt),
+        ]),
       );
     });
 

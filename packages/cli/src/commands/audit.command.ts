@@ -6,6 +6,7 @@ import { AUDIT_ACTOR_KIND_NAMES, AUDIT_OUTCOME_NAMES, auditActionLabel } from '@
 import type { AuditSearchText } from '@pubcredit/server';
 import { withContext } from '../cli-context';
 import { printJson, println, printTable } from '../output';
+import { readable } from '../readable';
 
 /** Exit code of `audit verify` when the chain is broken (1 is any other failure). */
 export const EXIT_CHAIN_BROKEN = 3;
@@ -90,25 +91,31 @@ export function registerAuditCommand(program: Command): void {
     .option('--offset <n>', '跳过条数', parseCount, 0)
     .option('--json', '以 JSON 输出（每条一行）')
     .action(async (opts: FilterOptions & { limit: number; offset: number; json?: boolean }) => {
-      const entries = await withContext(
+      const [entries, departments] = await withContext(
         'audit list',
-        (ctx, server) => server.searchAudit(ctx, server.auditFilterOf(searchText(opts)), { limit: opts.limit, offset: opts.offset }),
-        { action: 'audit.search', details: { query: searchText(opts) }, result: (list) => ({ count: list.length }) },
+        (ctx, server) =>
+          Promise.all([
+            server.searchAudit(ctx, server.auditFilterOf(searchText(opts)), { limit: opts.limit, offset: opts.offset }),
+            opts.json ? [] : server.listAllDepartments(ctx),
+          ]),
+        { action: 'audit.search', details: { query: searchText(opts) }, result: ([list]) => ({ count: list.length }) },
       );
       if (opts.json) {
         for (const e of entries) printJson({ ...e, at: e.at.toISOString() });
         return;
       }
       if (entries.length === 0) return println('没有符合条件的审计记录。');
+      // A target that is a department's code (登记部门, 导入) is shown with the department's name.
+      const show = await readable(departments);
       printTable(
-        ['序号', '时间', '操作人', '操作', '对象', '结果', '状态'],
+        ['序号', '时间（北京时间）', '操作人', '操作', '对象', '结果', '状态'],
         entries.map((e) => [
           String(e.seq),
           // A late entry (replayed from the spool) says so: its time is the request's, not the writing's.
-          e.details.spooled ? `${e.at.toISOString()}（补记）` : e.at.toISOString(),
+          e.details.spooled ? `${show.time(e.at)}（补记）` : show.time(e.at),
           `${e.actorName ?? e.actorId ?? ''}（${AUDIT_ACTOR_KIND_NAMES[e.actorKind]}）`,
           auditActionLabel(e.action),
-          e.target ?? '',
+          e.target ? show.department(e.target) : '',
           AUDIT_OUTCOME_NAMES[e.outcome],
           e.status === null ? '' : String(e.status),
         ]),

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { ExportFormat } from '@pubcredit/server';
 import { withContext } from '../cli-context';
 import { printJson, println, printTable } from '../output';
+import { readable } from '../readable';
 
 function parseLimit(value: string): number {
   const n = Number(value);
@@ -28,20 +29,23 @@ export function registerBatchesCommand(program: Command): void {
     .option('--limit <n>', '条数', parseLimit, 50)
     .option('--json', '以 JSON 输出')
     .action(async (opts: { source?: string; limit: number; json?: boolean }) => {
-      const list = await withContext('batches list', (ctx, server) => server.listBatchesFor(ctx, { limit: opts.limit, offset: 0 }, opts.source));
+      const [list, departments] = await withContext('batches list', (ctx, server) =>
+        Promise.all([server.listBatchesFor(ctx, { limit: opts.limit, offset: 0 }, opts.source), opts.json ? [] : server.listAllDepartments(ctx)]),
+      );
       if (opts.json) return printJson(list);
       if (list.length === 0) return println('没有批次。');
+      const show = await readable(departments);
       printTable(
-        ['批次号', '目录', '部门', '文件', '总行数', '接收', '退回', '接收时间'],
+        ['批次号', '信息目录', '报送部门', '文件', '总行数', '接收', '退回', '接收时间（北京时间）'],
         list.map((b) => [
           b.batchId,
-          b.catalog,
-          b.sourceDept,
+          show.catalog(b.catalog),
+          show.department(b.sourceDept),
           b.fileName,
           String(b.total),
           String(b.accepted),
           String(b.rejected),
-          b.receivedAt.toISOString(),
+          show.time(b.receivedAt),
         ]),
       );
     });
@@ -52,13 +56,17 @@ export function registerBatchesCommand(program: Command): void {
     .argument('<id>', '批次号')
     .option('--json', '以 JSON 输出')
     .action(async (id: string, opts: { json?: boolean }) => {
-      const b = await withContext('batches show', (ctx, server) => server.getBatchFor(ctx, id));
+      const [b, departments] = await withContext('batches show', (ctx, server) =>
+        Promise.all([server.getBatchFor(ctx, id), opts.json ? [] : server.listAllDepartments(ctx)]),
+      );
       if (opts.json) return printJson(b);
+      const show = await readable(departments);
       println(`批次号：${b.batchId}`);
-      println(`目录：${b.catalog}（${b.edition} 版）  部门：${b.sourceDept}`);
+      println(`信息目录：${show.catalog(b.catalog)}（${b.catalog}，${b.edition} 版）`);
+      println(`报送部门：${show.department(b.sourceDept)}`);
       println(`文件：${b.fileName}（${b.format}${b.encoding ? `，${b.encoding}` : ''}，SHA-256 ${b.fileSha256}）`);
       println(`共 ${b.total} 行：接收 ${b.accepted}（新增 ${b.created}，更新 ${b.updated}，未变 ${b.unchanged}），退回 ${b.rejected}，提示 ${b.warnings}`);
-      println(`接收：${b.receivedAt.toISOString()}  完成：${b.finishedAt.toISOString()}`);
+      println(`接收时间（北京时间）：${show.time(b.receivedAt)}，完成于 ${show.time(b.finishedAt)}`);
     });
 
   batches

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { withContext } from '../cli-context';
 import { UsageError } from '../cli-errors';
 import { printJson, println, printTable } from '../output';
+import { readable } from '../readable';
 
 function parseDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('日期应为 YYYY-MM-DD');
@@ -46,7 +47,8 @@ export function registerCalendarCommand(program: Command): void {
       println(`已载入 ${saved.year} 年节假日安排：放假 ${saved.holidays.length} 天，调休上班 ${saved.workdays.length} 天（来源：${saved.source}）`);
       const { replaced } = saved;
       if (replaced) {
-        const was = replaced.loadedAt ? `${replaced.source}，${replaced.loadedAt.toISOString().slice(0, 10)} 载入` : `内置数据 ${replaced.source}`;
+        // The day it was loaded in Beijing, not in UTC (a load at 07:00 was not the day before).
+        const was = replaced.loadedAt ? `${replaced.source}，${(await readable()).time(replaced.loadedAt).slice(0, 10)} 载入` : `内置数据 ${replaced.source}`;
         println(`已替换该年原有的安排（${was}）；此后按新安排计算工作日，已存记录的报送工作日数不变。`);
       }
     });
@@ -58,6 +60,7 @@ export function registerCalendarCommand(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const years = await withContext('calendar years', (ctx, server) => server.listCoveredYears(ctx));
       if (opts.json) return printJson(years);
-      printTable(['年份', '来源', '载入时间'], years.map((y) => [String(y.year), y.source, y.loadedAt?.toISOString() ?? '内置']));
+      const show = await readable();
+      printTable(['年份', '来源', '载入时间（北京时间）'], years.map((y) => [String(y.year), y.source, y.loadedAt ? show.time(y.loadedAt) : '内置']));
     });
 }

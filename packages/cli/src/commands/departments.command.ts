@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withContext } from '../cli-context';
 import { printJson, println, printTable } from '../output';
+import { readable } from '../readable';
 
 export function registerDepartmentsCommand(program: Command): void {
   const departments = program.command('departments').description('信源部门（报送单位）管理');
@@ -29,7 +30,8 @@ export function registerDepartmentsCommand(program: Command): void {
         printJson(list.map((d) => ({ uscc: d.uscc, name: d.name, createdAt: d.createdAt.toISOString() })));
         return;
       }
-      if (list.length === 0) println('尚未登记任何部门。用 pubcredit departments add --code <代码> --name <名称> 登记。');
-      else printTable(['统一社会信用代码', '名称', '登记时间'], list.map((d) => [d.uscc, d.name, d.createdAt.toISOString()]));
+      if (list.length === 0) return println('尚未登记任何部门。用 pubcredit departments add --code <代码> --name <名称> 登记。');
+      const show = await readable();
+      printTable(['部门名称', '统一社会信用代码', '登记时间（北京时间）'], list.map((d) => [d.name, d.uscc, show.time(d.createdAt)]));
     });
 }

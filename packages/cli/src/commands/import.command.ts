@@ -4,6 +4,7 @@ import type { ImportResult } from '@pubcredit/server';
 import { withContext } from '../cli-context';
 import type { CliAudit } from '../cli-context';
 import { printJson, println } from '../output';
+import { readable } from '../readable';
 import { startProgress } from '../progress';
 
 interface ImportOptions {
@@ -31,9 +32,9 @@ export function importJson(r: ImportResult): Record<string, unknown> {
   };
 }
 
-function printSummary(r: ImportResult, dryRun: boolean): void {
+async function printSummary(r: ImportResult, dryRun: boolean): Promise<void> {
   println(dryRun ? '试运行：只校验，未入库。' : `批次号：${r.batchId ?? '—'}`);
-  println(`目录：${r.catalog}`);
+  println(`信息目录：${(await readable()).catalog(r.catalog)}（${r.catalog}）`);
   println(`共 ${r.total} 行：接收 ${r.accepted} 行（新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}），退回 ${r.rejected} 行`);
   if (r.issues.length > 0) {
     println(`问题 ${r.issues.length} 条${r.issues.length > SHOWN_ISSUES ? `（显示前 ${SHOWN_ISSUES} 条）` : ''}：`);
@@ -87,6 +88,6 @@ export function registerImportCommand(program: Command): void {
         audit,
       );
       if (opts.json) printJson(importJson(result));
-      else printSummary(result, dryRun);
+      else await printSummary(result, dryRun);
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withContext } from '../cli-context';
 import { println } from '../output';
+import { readable } from '../readable';
 
 export function registerMaintenanceCommands(program: Command): void {
   program
@@ -8,7 +9,8 @@ export function registerMaintenanceCommands(program: Command): void {
     .description('执行数据库迁移（打开数据库时自动执行），并列出已执行的迁移')
     .action(async () => {
       const applied = await withContext('migrate', async (ctx) => (await import('@pubcredit/db')).listAppliedMigrations(ctx.db));
-      for (const m of applied) println(`${String(m.version).padStart(3, '0')} ${m.name}  ${m.appliedAt.toISOString()}`);
+      const show = await readable();
+      for (const m of applied) println(`${String(m.version).padStart(3, '0')} ${m.name}  ${show.time(m.appliedAt)}（北京时间）`);
       println('数据库结构已是最新。');
     });
 

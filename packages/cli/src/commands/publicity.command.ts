@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { withContext } from '../cli-context';
 import { UsageError } from '../cli-errors';
 import { printJson, println, printTable } from '../output';
+import { readable } from '../readable';
+import type { Readable } from '../readable';
 
 // `pubcredit publicity` computes only (the domain's engine, no database); `pubcredit tiers` manages
 // the credit centre's tier rules, audited like every other change made from the command line.
@@ -17,6 +19,10 @@ interface PublicityOpts {
 
 const ruleTarget = (o: { catalog: string; department?: string; penaltyType?: string }): string =>
   [o.catalog, o.department ?? '*', o.penaltyType ?? '*'].join('/');
+
+/** A stored rule as a clerk reads it: 行政处罚 / 平顶山市市场监督管理局（1141…） / 罚款. */
+const ruleLabel = (show: Readable, r: { catalog: string; sourceDept: string | null; penaltyType: string | null }): string =>
+  [show.catalog(r.catalog), r.sourceDept ? show.department(r.sourceDept) : '所有部门', r.penaltyType ?? '所有处罚类别'].join(' / ');
 
 function registerPublicity(program: Command): void {
   program
@@ -54,7 +60,9 @@ function registerTiers(program: Command): void {
     .option('--defaults', '同时列出未设定规则时使用的默认表（按处罚类别）')
     .option('--json', '以 JSON 输出')
     .action(async (opts: { defaults?: boolean; json?: boolean }) => {
-      const rules = await withContext('tiers list', (ctx, server) => server.listPublicityTierRules(ctx));
+      const [rules, departments] = await withContext('tiers list', (ctx, server) =>
+        Promise.all([server.listPublicityTierRules(ctx), opts.json ? [] : server.listAllDepartments(ctx)]),
+      );
       const { DEFAULT_TIERS, TIER_NAMES } = await import('@pubcredit/domain');
       const defaults = [...DEFAULT_TIERS.byPenaltyType].map(([penaltyType, r]) => ({ penaltyType, tier: r.tier, basis: r.basis }));
       if (opts.json) {
@@ -62,20 +70,21 @@ function registerTiers(program: Command): void {
         const byCatalog = [...DEFAULT_TIERS.byCatalog].map(([catalog, r]) => ({ catalog, tier: r.tier, basis: r.basis }));
         return printJson(opts.defaults ? { rules: list, defaults: { catalog: DEFAULT_TIERS.catalog, byPenaltyType: defaults, fallback: DEFAULT_TIERS.fallback, byCatalog } } : list);
       }
+      const show = await readable(departments);
       if (rules.length === 0) println('尚未设定公示等级规则；导入时按默认表确定等级（pubcredit tiers list --defaults 查看）。');
       else {
         printTable(
-          ['目录', '部门', '处罚类别', '等级', '依据'],
-          rules.map((r) => [r.catalog, r.sourceDept ?? '（所有部门）', r.penaltyType ?? '（所有类别）', `${r.tier}（${TIER_NAMES[r.tier]}）`, r.basis]),
+          ['信息目录', '报送部门', '处罚类别', '等级', '依据'],
+          rules.map((r) => [show.catalog(r.catalog), r.sourceDept ? show.department(r.sourceDept) : '（所有部门）', r.penaltyType ?? '（所有类别）', `${r.tier}（${TIER_NAMES[r.tier]}）`, r.basis]),
         );
       }
       if (opts.defaults) {
         println();
-        println(`默认表（${DEFAULT_TIERS.catalog}，多个处罚类别取最严重者；简易程序为${TIER_NAMES[DEFAULT_TIERS.simpleProcedure.tier]}；其他为${TIER_NAMES[DEFAULT_TIERS.fallback.tier]}）：`);
+        println(`默认表（${show.catalog(DEFAULT_TIERS.catalog)}，多个处罚类别取最严重者；简易程序为${TIER_NAMES[DEFAULT_TIERS.simpleProcedure.tier]}；其他为${TIER_NAMES[DEFAULT_TIERS.fallback.tier]}）：`);
         printTable(['处罚类别', '等级', '依据'], defaults.map((d) => [d.penaltyType, `${d.tier}（${TIER_NAMES[d.tier]}）`, d.basis]));
         println();
         println('其他失信信息目录的默认等级：');
-        printTable(['目录', '等级', '依据'], [...DEFAULT_TIERS.byCatalog].map(([catalog, r]) => [catalog, `${r.tier}（${TIER_NAMES[r.tier]}）`, r.basis]));
+        printTable(['信息目录', '等级', '依据'], [...DEFAULT_TIERS.byCatalog].map(([catalog, r]) => [show.catalog(catalog), `${r.tier}（${TIER_NAMES[r.tier]}）`, r.basis]));
       }
     });
 
@@ -89,12 +98,17 @@ function registerTiers(program: Command): void {
     .requiredOption('--basis <依据>', '依据：文件名称及条款')
     .action(async (options: { catalog: string; department?: string; penaltyType?: string; tier: string; basis: string }) => {
       const opts = { ...options, catalog: await catalogCode(options.catalog) };
-      const rule = await withContext(
+      const { rule, departments } = await withContext(
         'tiers set',
-        (ctx, server) => server.setPublicityTierRule(ctx, { catalog: opts.catalog, department: opts.department ?? null, penaltyType: opts.penaltyType ?? null, tier: opts.tier, basis: opts.basis }),
-        { action: 'publicity.tier_rule.set', target: ruleTarget(opts), details: { tier: opts.tier, basis: opts.basis }, result: (r) => ({ ruleId: r.ruleId }) },
+        async (ctx, server) => {
+          const departments = opts.department ? await server.listAllDepartments(ctx) : []; // to name it, looked up before the change
+          const input = { catalog: opts.catalog, department: opts.department ?? null, penaltyType: opts.penaltyType ?? null, tier: opts.tier, basis: opts.basis };
+          return { rule: await server.setPublicityTierRule(ctx, input), departments };
+        },
+        { action: 'publicity.tier_rule.set', target: ruleTarget(opts), details: { tier: opts.tier, basis: opts.basis }, result: (r) => ({ ruleId: r.rule.ruleId }) },
       );
-      println(`已设定公示等级规则：${ruleTarget({ catalog: rule.catalog, department: rule.sourceDept ?? undefined, penaltyType: rule.penaltyType ?? undefined })} → ${rule.tier}（依据：${rule.basis}）`);
+      const { TIER_NAMES } = await import('@pubcredit/domain');
+      println(`已设定公示等级规则：${ruleLabel(await readable(departments), rule)} → ${rule.tier}（${TIER_NAMES[rule.tier]}），依据：${rule.basis}`);
     });
 
   tiers
@@ -106,12 +120,17 @@ function registerTiers(program: Command): void {
     .action(async (options: { catalog: string; department?: string; penaltyType?: string }) => {
       if (options.catalog.trim() === '') throw new UsageError('--catalog 不能为空');
       const opts = { ...options, catalog: await catalogCode(options.catalog) };
-      const rule = await withContext(
+      const { rule, departments } = await withContext(
         'tiers remove',
-        (ctx, server) => server.removePublicityTierRule(ctx, { catalog: opts.catalog, department: opts.department ?? null, penaltyType: opts.penaltyType ?? null }),
-        { action: 'publicity.tier_rule.remove', target: ruleTarget(opts), result: (r) => ({ ruleId: r.ruleId, tier: r.tier }) },
+        async (ctx, server) => {
+          const departments = opts.department ? await server.listAllDepartments(ctx) : []; // to name it, looked up before the change
+          const input = { catalog: opts.catalog, department: opts.department ?? null, penaltyType: opts.penaltyType ?? null };
+          return { rule: await server.removePublicityTierRule(ctx, input), departments };
+        },
+        { action: 'publicity.tier_rule.remove', target: ruleTarget(opts), result: (r) => ({ ruleId: r.rule.ruleId, tier: r.rule.tier }) },
       );
-      println(`已删除公示等级规则：${ruleTarget({ catalog: rule.catalog, department: rule.sourceDept ?? undefined, penaltyType: rule.penaltyType ?? undefined })}（原为 ${rule.tier}）`);
+      const { TIER_NAMES } = await import('@pubcredit/domain');
+      println(`已删除公示等级规则：${ruleLabel(await readable(departments), rule)}，原等级为 ${rule.tier}（${TIER_NAMES[rule.tier]}）`);
     });
 
   registerRecompute(tiers);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { UserWithPassword } from '@pubcredit/server';
 import { withContext } from '../cli-context';
 import { printJson, println, printTable } from '../output';
+import { readable } from '../readable';
 
 interface AddOptions {
   name: string;
@@ -44,7 +45,12 @@ export function registerUsersCommand(program: Command): void {
     .action(async (opts: AddOptions) => {
       const created = await withContext(
         'users add',
-        (ctx, server) => server.createUser(ctx, { username: opts.name, role: opts.role, departmentUscc: opts.department, displayName: opts.displayName }),
+        async (ctx, server) => {
+          // Looked up first: once the account exists, nothing may fail the command.
+          const departments = opts.department && !opts.json ? await server.listAllDepartments(ctx) : [];
+          const made = await server.createUser(ctx, { username: opts.name, role: opts.role, departmentUscc: opts.department, displayName: opts.displayName });
+          return { ...made, departments };
+        },
         {
           action: 'user.create',
           target: opts.name,
@@ -53,8 +59,8 @@ export function registerUsersCommand(program: Command): void {
         },
       );
       const { user } = created;
-      const where = user.departmentUscc ? `，部门 ${user.departmentUscc}` : '';
-      printOneTimePassword(created, opts.json, `已创建用户 ${user.username}（${await roleName(user.role)}${where}）`);
+      const where = user.departmentUscc ? `，所属部门：${(await readable(created.departments)).department(user.departmentUscc)}` : '';
+      printOneTimePassword(created, opts.json, `已创建用户 ${user.username}（${await roleName(user.role)}）${where}`);
     });
 
   users
@@ -62,7 +68,9 @@ export function registerUsersCommand(program: Command): void {
     .description('列出账号（不含密码）')
     .option('--json', '以 JSON 输出')
     .action(async (opts: { json?: boolean }) => {
-      const list = await withContext('users list', (ctx, server) => server.listAllUsers(ctx));
+      const [list, departments] = await withContext('users list', (ctx, server) =>
+        Promise.all([server.listAllUsers(ctx), opts.json ? [] : server.listAllDepartments(ctx)]),
+      );
       const rows = list.map((u) => ({
         id: u.id,
         username: u.username,
@@ -77,16 +85,17 @@ export function registerUsersCommand(program: Command): void {
       if (opts.json) return printJson(rows);
       if (rows.length === 0) return println('还没有账号。用 pubcredit users add --name admin --role 平台管理员 创建平台管理员。');
       const names = await Promise.all(rows.map((u) => roleName(u.role)));
+      const show = await readable(departments);
       printTable(
-        ['登录名', '姓名', '角色', '部门', '状态', '动态口令', '最近登录'],
+        ['登录名', '姓名', '角色', '所属部门', '状态', '动态口令', '最近登录（北京时间）'],
         rows.map((u, i) => [
           u.username,
           u.displayName,
           names[i] ?? u.role,
-          u.departmentUscc ?? '',
+          show.department(u.departmentUscc),
           u.disabled ? '已停用' : u.mustChangePassword ? '待改密码' : '正常',
-          u.totpEnabled ? '已启用' : '',
-          u.lastLoginAt ?? '',
+          u.totpEnabled ? '已启用' : '未启用',
+          show.time(u.lastLoginAt),
         ]),
       );
     });
