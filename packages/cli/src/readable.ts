@@ -1,21 +1,13 @@
-import type { ApiScope } from '@pubcredit/server';
+import { apiScopeName } from '@pubcredit/domain/access';
 
 // How the tables and messages for people name things, as the staff console does: times in Beijing
 // time (the column header says 北京时间 once), catalogues and departments by their Chinese names.
 // `--json` output never goes through here: it keeps codes and ISO times (those are contracts).
 
-/** What each API key scope allows, in the console's words (密钥管理). */
-const SCOPE_NAMES: Readonly<Record<ApiScope, string>> = {
-  'batches:write': '上传数据',
-  'batches:read': '查看批次',
-  'credit-check:read': '信用核查',
-  'metrics:read': '监控指标',
-};
-
 /** 'batches:write（上传数据）': the code (typed in `apikeys create --scopes`) with its meaning. */
 export function scopeLabel(scope: string): string {
-  const name = (SCOPE_NAMES as Readonly<Record<string, string>>)[scope];
-  return name ? `${scope}（${name}）` : scope;
+  const name = apiScopeName(scope);
+  return name !== scope ? `${scope}（${name}）` : scope;
 }
 
 export interface Readable {

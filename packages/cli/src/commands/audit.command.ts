@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
-import { AUDIT_ACTOR_KIND_NAMES, AUDIT_OUTCOME_NAMES, auditActionLabel } from '@pubcredit/domain';
+import { AUDIT_ACTOR_KIND_NAMES, AUDIT_OUTCOME_NAMES, auditActionLabel } from '@pubcredit/domain/access';
 import type { AuditSearchText } from '@pubcredit/server';
 import { withContext } from '../cli-context';
 import { printJson, println, printTable } from '../output';

@@ -3,3 +3,4 @@ export * from './username';
 export * from './password-policy';
 export * from './lockout';
 export * from './audit-vocabulary';
+export * from './api-scopes';

@@ -1,20 +1,8 @@
-import type { Role } from '@pubcredit/domain';
+import type { ApiScope, Role } from '@pubcredit/domain';
 
-/** Scopes an API key may carry. */
-export const API_SCOPES = ['batches:write', 'batches:read', 'credit-check:read', 'metrics:read'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
-
-/** Who may hold each scope: a 信源部门's key (submission) or a calling system's key (credit checks, Prometheus scrapes). */
-export const SCOPE_HOLDER: Readonly<Record<ApiScope, 'department' | 'system'>> = {
-  'batches:write': 'department',
-  'batches:read': 'department',
-  'credit-check:read': 'system',
-  'metrics:read': 'system',
-};
-
-export function isApiScope(value: string): value is ApiScope {
-  return (API_SCOPES as readonly string[]).includes(value);
-}
+// The scopes, their holders and names are the domain's (access/api-scopes.ts).
+export { API_SCOPES, SCOPE_HOLDER, isApiScope } from '@pubcredit/domain';
+export type { ApiScope } from '@pubcredit/domain';
 
 /** A staff member signed in with the session cookie. */
 export interface UserPrincipal {

@@ -3,7 +3,7 @@
  * (packages/server/src/schemas/*.schema.ts; OpenAPI at /docs). Keep them in step with those.
  */
 
-import type { Role } from '@pubcredit/domain/access';
+import type { ApiScope, Role } from '@pubcredit/domain/access';
 
 export { ROLES } from '@pubcredit/domain/access';
 export type { Role } from '@pubcredit/domain/access';
@@ -68,8 +68,8 @@ export interface DepartmentList {
   departments: Department[];
 }
 
-export const API_SCOPES = ['batches:write', 'batches:read', 'credit-check:read', 'metrics:read'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+export { API_SCOPES } from '@pubcredit/domain/access';
+export type { ApiScope } from '@pubcredit/domain/access';
 
 export interface ApiKey {
   id: string;

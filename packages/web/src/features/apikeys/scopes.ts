@@ -1,24 +1,10 @@
+import { API_SCOPE_NAMES, SCOPE_HOLDER, apiScopeName } from '@pubcredit/domain/access';
+import type { ScopeHolder } from '@pubcredit/domain/access';
 import type { ApiScope } from '../../api/types';
 
-export const SCOPE_LABELS: Record<ApiScope, string> = {
-  'batches:write': '上传数据',
-  'batches:read': '查看批次',
-  'credit-check:read': '信用核查',
-  'metrics:read': '监控指标',
-};
+export const SCOPE_LABELS = API_SCOPE_NAMES;
 
-export type KeyHolder = 'department' | 'system';
-
-/**
- * Who may hold each scope (the server's SCOPE_HOLDER): department keys submit and read batches;
- * system keys run credit checks (政务服务, 公共资源交易) or read monitoring metrics (Prometheus).
- */
-export const SCOPE_HOLDER: Record<ApiScope, KeyHolder> = {
-  'batches:write': 'department',
-  'batches:read': 'department',
-  'credit-check:read': 'system',
-  'metrics:read': 'system',
-};
+export type KeyHolder = ScopeHolder;
 
 export function scopesFor(holder: KeyHolder): ApiScope[] {
   return (Object.keys(SCOPE_HOLDER) as ApiScope[]).filter((s) => SCOPE_HOLDER[s] === holder);
@@ -29,6 +15,4 @@ export function defaultScopesFor(holder: KeyHolder): ApiScope[] {
   return holder === 'system' ? ['credit-check:read'] : scopesFor(holder);
 }
 
-export function scopeLabel(scope: string): string {
-  return scope in SCOPE_LABELS ? SCOPE_LABELS[scope as ApiScope] : scope;
-}
+export const scopeLabel = apiScopeName;
