@@ -15,6 +15,15 @@ interface ImportOptions {
 }
 
 const SEVERITY = { error: '错误', warning: '提示' } as const;
+
+/**
+ * One issue for people: 第36行 错误：行政相对人代码_1（…）（CF_XDR_SHXYM）：… The field's code stands
+ * before the severity only when the message does not name the field itself.
+ */
+export function issueLine(i: { row: number; field: string | null; severity: 'error' | 'warning'; message: string }): string {
+  const field = i.field && !i.message.includes(`（${i.field}）`) ? ` ${i.field}` : '';
+  return `第${i.row}行${field} ${SEVERITY[i.severity]}：${i.message}`;
+}
 const SHOWN_ISSUES = 10;
 
 /** The stable JSON of `import --json`: exactly these keys. */
@@ -38,7 +47,7 @@ async function printSummary(r: ImportResult, dryRun: boolean): Promise<void> {
   println(`共 ${r.total} 行：接收 ${r.accepted} 行（新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}），退回 ${r.rejected} 行`);
   if (r.issues.length > 0) {
     println(`问题 ${r.issues.length} 条${r.issues.length > SHOWN_ISSUES ? `（显示前 ${SHOWN_ISSUES} 条）` : ''}：`);
-    for (const i of r.issues.slice(0, SHOWN_ISSUES)) println(`  第${i.row}行 ${i.field} ${SEVERITY[i.severity]}：${i.message}`);
+    for (const i of r.issues.slice(0, SHOWN_ISSUES)) println(`  ${issueLine(i)}`);
   }
   if (r.batchId && r.rejected > 0) {
     println(`退回数据：pubcredit batches rejected ${r.batchId} --format xlsx --out 退回数据.xlsx`);
