@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { calendarHorizon } from '@pubcredit/domain';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,13 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console in headless Chromium (need
       await page.getByRole('heading', { name: '用户管理' }).waitFor();
       adminPassword = ADMIN_PASSWORD;
     }
+    // The administrator is told when the working-day calendar lacks this year, or from November
+    // next year (chinese-days covers 2004–2026; this data directory loaded none).
+    const beijingToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const calendarNote = calendarHorizon(Array.from({ length: 23 }, (_, i) => 2004 + i), beijingToday).message;
+    const calendarBanner = page.getByTestId('calendar-health-banner');
+    if (calendarNote) await expect(calendarBanner.innerText()).resolves.toContain(calendarNote);
+    else expect(await calendarBanner.count()).toBe(0);
     await expectAccessible(page);
     await shot(page, '02-admin-users');
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { calendarHorizon } from '@pubcredit/domain';
 import { describe, expect, it } from 'vitest';
 import { runCli, stderrLines, tempDataDir } from './run-cli';
 
@@ -57,13 +58,25 @@ describe('pubcredit departments and calendar', () => {
         ],
       }),
     );
+    // Before the load, `calendar years` warns on stderr when the year ahead (from November) or this
+    // year lacks its schedule; after it, the warning goes when it was about 2027.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const noteFor = (years: number[]) => calendarHorizon(years, today).message;
+    const builtIn = Array.from({ length: 2026 - 2004 + 1 }, (_, i) => 2004 + i);
+    const before = await runCli(['calendar', 'years'], dataDir);
+    expect(before.code, before.stderr).toBe(0);
+    const expectedBefore = noteFor(builtIn);
+    expect(before.stderr).toBe(expectedBefore ? `注意：${expectedBefore}\n` : '');
     const load = await runCli(['calendar', 'load', file], dataDir);
     expect(load.code, load.stderr).toBe(0);
+    const after = await runCli(['calendar', 'years'], dataDir);
+    const expectedAfter = noteFor([...builtIn, 2027]);
+    expect(after.stderr).toBe(expectedAfter ? `注意：${expectedAfter}\n` : '');
     expect(load.stdout).toContain('2027');
     const years = await runCli(['calendar', 'years', '--json'], dataDir);
     expect(JSON.parse(years.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ year: 2027 })]));
     const run = await runCli(['calendar', 'add-working-days', '2027-03-01', '5'], dataDir);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe('2027-03-08');
-  });
+  }, 180_000); // five CLI runs
 });

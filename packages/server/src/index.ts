@@ -18,6 +18,7 @@ export { createUser, findUser, listAllUsers, resetUserPassword, updateUserAccoun
 export type { CreateUserInput, UpdateUserInput, UserWithPassword } from './services/user.service';
 export * from './services/batch.service';
 export * from './services/calendar.service';
+export { calendarHealth } from './services/health.service';
 export { listAllDepartments, registerDepartment } from './services/department.service';
 export { seedDemo, seedDemoIfEmpty } from './services/demo.service';
 export { exportRejectedRows, formatReasons } from './services/rejected-export.service';

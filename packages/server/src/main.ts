@@ -6,6 +6,7 @@ import type { AppContext } from './context';
 import { userMessage } from './errors/user-message';
 import { createLogger } from './logger';
 import { seedDemoIfEmpty } from './services/demo.service';
+import { calendarHealth } from './services/health.service';
 import { startPublicityJob } from './services/publicity/expiry.job';
 
 // Entry of `npm start` (bin/start.mjs). Known start-up failures print one Chinese line, no stack.
@@ -78,6 +79,12 @@ async function start(config: Config): Promise<void> {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
   log.info({ url, engine: ctx.db.engine }, 'PubCredit listening');
   process.stderr.write(`PubCredit 已启动：${url} （接口文档 ${url}docs）\n`);
+  // A year about to begin (or begun) without its official calendar: said at start, and by /api/v1/health.
+  const calendar = await calendarHealth(ctx);
+  if (calendar.message) {
+    log.warn({ calendar: { status: calendar.status, missingYear: calendar.missingYear } }, 'working-day calendar: a year is not loaded');
+    process.stderr.write(`注意：${calendar.message}\n`);
+  }
 }
 
 let config: Config;

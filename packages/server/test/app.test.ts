@@ -38,6 +38,25 @@ describe.each(testEngines())('app on %s', (engine) => {
     expect(Date.parse(body.time)).not.toBeNaN();
   });
 
+  it('GET /api/v1/health says, from November, that next year\'s official calendar is not loaded yet', async () => {
+    const realNow = ctx.now;
+    const at = async (iso: string) => {
+      ctx.now = () => new Date(iso);
+      return (await app.inject({ method: 'GET', url: '/api/v1/health' })).json<Health>().calendar;
+    };
+    try {
+      // chinese-days covers 2004–2026; nothing loaded here.
+      expect(await at('2026-06-01T04:00:00Z')).toEqual({ status: 'ok', coveredThrough: 2026, missingYear: null });
+      const expiring = await at('2026-11-29T04:00:00Z');
+      expect(expiring).toMatchObject({ status: 'expiring', coveredThrough: 2026, missingYear: 2027 });
+      expect(expiring.message).toMatch(/^尚未载入 2027 年的官方节假日安排：自 2027-01-01 起/);
+      // Beijing time: 2026-12-31T16:00Z is already 1 January 2027 there.
+      expect(await at('2026-12-31T16:00:00Z')).toMatchObject({ status: 'missing', missingYear: 2027 });
+    } finally {
+      ctx.now = realNow;
+    }
+  });
+
   it('refuses to build when a route declares no access', async () => {
     const undeclared = async (a: FastifyInstance) => {
       a.get('/api/v1/undeclared', { schema: { response: { 200: Type.String() } } }, async () => 'x');

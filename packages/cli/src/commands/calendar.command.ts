@@ -58,9 +58,14 @@ export function registerCalendarCommand(program: Command): void {
     .description('列出日历已覆盖的年份及其来源')
     .option('--json', '以 JSON 输出')
     .action(async (opts: { json?: boolean }) => {
-      const years = await withContext('calendar years', (ctx, server) => server.listCoveredYears(ctx));
+      const { years, horizon } = await withContext('calendar years', async (ctx, server) => ({
+        years: await server.listCoveredYears(ctx),
+        horizon: await server.calendarHealth(ctx),
+      }));
       if (opts.json) return printJson(years);
       const show = await readable();
       printTable(['年份', '来源', '载入时间（北京时间）'], years.map((y) => [String(y.year), y.source, y.loadedAt ? show.time(y.loadedAt) : '内置']));
+      // A year about to begin (or begun) without its schedule: said on stderr, the table stays as it is.
+      if (horizon.message) process.stderr.write(`注意：${horizon.message}\n`);
     });
 }

@@ -1,7 +1,10 @@
 import { readDatabaseLocale } from '@pubcredit/db';
+import { calendarHorizon } from '@pubcredit/domain';
 import type { AuditSpoolState } from '../audit/audit-spool';
 import type { AppContext } from '../context';
-import type { AuditHealth, Health } from '../schemas/health.schema';
+import type { AuditHealth, CalendarHealth, Health } from '../schemas/health.schema';
+import { listCoveredYears } from './calendar.service';
+import { beijingToday } from './publicity/today';
 import { SERVER_VERSION } from '../version';
 
 /**
@@ -20,7 +23,17 @@ export function auditHealth(state: AuditSpoolState = { pending: 0, lost: 0, refu
   return { status: 'degraded', pending, lost, refusing, message: `${parts.join('；')}。` };
 }
 
-/** Liveness with the facts an operator checks first: engine, version, database locale, audit trail. */
+/**
+ * The working-day calendar's part: whether this year's official schedule, and from November next
+ * year's, is loaded (records received in a year without one get no 报送时效).
+ */
+export async function calendarHealth(ctx: AppContext): Promise<CalendarHealth> {
+  const years = (await listCoveredYears(ctx)).map((y) => y.year);
+  const { status, coveredThrough, missingYear, message } = calendarHorizon(years, beijingToday(ctx.now()));
+  return message ? { status, coveredThrough, missingYear, message } : { status, coveredThrough, missingYear };
+}
+
+/** Liveness with the facts an operator checks first: engine, version, database locale, audit trail, calendar. */
 export async function getHealth(ctx: AppContext): Promise<Health> {
   const database = await readDatabaseLocale(ctx.db);
   return {
@@ -30,5 +43,6 @@ export async function getHealth(ctx: AppContext): Promise<Health> {
     database,
     time: ctx.now().toISOString(),
     audit: auditHealth(ctx.auditSpool?.state()),
+    calendar: await calendarHealth(ctx),
   };
 }

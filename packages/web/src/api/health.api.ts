@@ -14,14 +14,25 @@ export interface AuditHealth {
   message?: string;
 }
 
+/** Whether the working-day calendar reaches far enough (GET /api/v1/health → calendar; CalendarHealthSchema). */
+export interface CalendarHealth {
+  /** expiring: next year's official schedule is not loaded and the year ends within two months; missing: this year's is not. */
+  status: 'ok' | 'expiring' | 'missing';
+  coveredThrough: number | null;
+  missingYear: number | null;
+  /** The server's Chinese explanation and what to do, when not ok. */
+  message?: string;
+}
+
 export interface Health {
   status: 'ok';
   version: string;
   time: string;
   audit: AuditHealth;
+  calendar: CalendarHealth;
 }
 
-/** The public health check; the console reads only its audit part. */
+/** The public health check; the console reads its audit and calendar parts. */
 export function fetchHealth(signal?: AbortSignal): Promise<Health> {
   return api.get<Health>('/health', { signal });
 }

@@ -4,9 +4,11 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { StatusTag } from '../components/status-tag';
 import { errorMessage } from '../api/api-client';
 import { AuditHealthBanner } from '../features/audit/audit-health.banner';
+import { CalendarHealthBanner } from '../features/calendar/calendar-health.banner';
 import { CONSOLE_PATHS, sectionOfPath } from '../lib/paths';
-import { roleLabel, seesAuditHealth } from '../lib/roles';
+import { roleLabel, seesAuditHealth, seesCalendarHealth } from '../lib/roles';
 import { useSession, useUser } from '../lib/session';
+import { useHealth } from '../lib/use-health';
 import { menuItems } from './console-menu';
 
 /** The console frame: menu by role, who is signed in, and the page. */
@@ -18,6 +20,7 @@ export function ConsoleLayout() {
   const { pathname } = useLocation();
   const selected = sectionOfPath(pathname);
   const forced = user.mustChangePassword;
+  const health = useHealth(pathname, !forced && (seesAuditHealth(user.role) || seesCalendarHealth(user.role)));
 
   const signOut = async () => {
     try {
@@ -64,7 +67,8 @@ export function ConsoleLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content id="main" tabIndex={-1} style={{ margin: 24, outline: 'none' }}>
-          {seesAuditHealth(user.role) && !forced ? <AuditHealthBanner role={user.role} pageKey={pathname} /> : null}
+          {health && seesAuditHealth(user.role) ? <AuditHealthBanner role={user.role} health={health.audit} /> : null}
+          {health && seesCalendarHealth(user.role) ? <CalendarHealthBanner calendar={health.calendar} /> : null}
           <Outlet />
         </Layout.Content>
       </Layout>

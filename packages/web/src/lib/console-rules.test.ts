@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { USCC_PATTERN, fieldLabel, formatDateTime, formatDateTimeSeconds, normalizeUscc } from './format';
 import { pageQuery, pageSlice } from './paging';
 import { afterLoginPath, sectionOfPath } from './paths';
-import { canAccess, needsDepartment, roleLabel, sectionsFor, seesAuditHealth } from './roles';
+import { canAccess, needsDepartment, roleLabel, sectionsFor, seesAuditHealth, seesCalendarHealth } from './roles';
 
 describe('menu by role (issue #3: each party does exactly its own job)', () => {
   it.each([
@@ -23,6 +23,16 @@ describe('menu by role (issue #3: each party does exactly its own job)', () => {
     ['dept_reviewer', false],
   ] as const)('%s is told when the audit trail is degraded: %s', (role, told) => {
     expect(seesAuditHealth(role)).toBe(told);
+  });
+
+  it.each([
+    ['platform_admin', true],
+    ['credit_officer', true],
+    ['auditor', false],
+    ['dept_reporter', false],
+    ['dept_reviewer', false],
+  ] as const)('%s is told when the working-day calendar lacks a year: %s', (role, told) => {
+    expect(seesCalendarHealth(role)).toBe(told);
   });
 
   it('keeps the auditor out of administration and departments out of the audit trail', () => {

@@ -47,3 +47,8 @@ export function sectionsFor(role: Role): Section[] {
 export function seesAuditHealth(role: Role): boolean {
   return role === 'platform_admin' || role === 'auditor';
 }
+
+/** Who is told that the working-day calendar lacks a year: who loads it, and the credit centre that supervises 报送时效. */
+export function seesCalendarHealth(role: Role): boolean {
+  return role === 'platform_admin' || role === 'credit_officer';
+}
