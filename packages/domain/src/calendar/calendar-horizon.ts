@@ -37,7 +37,7 @@ export function calendarHorizon(coveredYears: readonly number[], today: string):
       status: 'missing',
       coveredThrough,
       missingYear: year,
-      message: `尚未载入 ${year} 年的官方节假日安排：本年收到的记录无法计算报送时效（工作日），导入时逐行提示“暂不计算报送时效”，载入后可补算。${HOW}`,
+      message: `尚未载入 ${year} 年的官方节假日安排：本年收到的记录无法计算报送时效（工作日），导入时逐行提示“暂不计算本行的报送时效”。${HOW}`,
     };
   }
   if (!covered.has(year + 1) && today.slice(5) >= CALENDAR_WARN_FROM) {

@@ -44,4 +44,18 @@ describe.each(testEngines())('report working days on %s', (engine) => {
     expect(rec?.received_at.toISOString()).toBe(new Date(receivedIso).toISOString());
     expect(rec?.report_working_days).toBe(days);
   });
+
+  it('received in a year the calendar lacks (2027, chinese-days ends with 2026): stored, no working days, a warning naming that year', async () => {
+    const { rec, result } = await importDecidedOn('2026-12-28', '2027-01-04T02:00:00Z');
+    expect(rec?.report_working_days).toBeNull();
+    expect(result.issues).toEqual([
+      {
+        row: 2,
+        field: 'CF_JDRQ',
+        severity: 'warning',
+        rule: 'calendar.year_unknown',
+        message: '缺少 2027 年的官方节假日安排，暂不计算本行的报送时效（工作日）；请平台管理员载入该年日历（pubcredit calendar load）',
+      },
+    ]);
+  });
 });

@@ -68,6 +68,8 @@ export function recordKeyDigest(catalog: string, source: string, docNo: string):
 export class RowPreparer {
   private readonly seen = new FingerprintMap();
   private readonly workingDays = new Map<string, number | null>();
+  /** The year the calendar lacks, by decision date, where the working days could not be counted. */
+  private readonly missingYears = new Map<string, number>();
   private readonly personal: readonly FieldDef[];
   /** Free-text fields (违法事实, 备注 …): an ID or mobile number typed into one is personal data too. */
   private readonly freeText: readonly FieldDef[];
@@ -194,23 +196,25 @@ export class RowPreparer {
   }
 
   private countWorkingDays(decisionDate: string, warn: (issue: Omit<RowIssue, 'row'>) => void): number | null {
-    const cached = this.workingDays.get(decisionDate);
-    let days = cached;
+    let days = this.workingDays.get(decisionDate);
     if (days === undefined) {
       try {
         days = this.opts.calendar.workingDaysBetween(decisionDate, this.opts.receivedDay);
       } catch (err) {
         if (!(err instanceof DomainError) || err.code !== 'CALENDAR_YEAR_UNKNOWN') throw err;
         days = null;
+        this.missingYears.set(decisionDate, Number(err.details.year));
       }
       this.workingDays.set(decisionDate, days);
     }
     if (days === null) {
+      // The year the calendar lacks: the decision's, or a later one up to the day of receipt.
+      const year = this.missingYears.get(decisionDate);
       warn({
         field: this.dateField?.code ?? '',
         severity: 'warning',
         rule: 'calendar.year_unknown',
-        message: `缺少 ${decisionDate.slice(0, 4)} 年至今的官方节假日安排，暂不计算报送时效（工作日）；管理员导入该年日历后可补算`,
+        message: `缺少 ${year} 年的官方节假日安排，暂不计算本行的报送时效（工作日）；请平台管理员载入该年日历（pubcredit calendar load）`,
       });
     }
     return days;
