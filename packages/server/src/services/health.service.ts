@@ -3,7 +3,7 @@ import { calendarHorizon } from '@pubcredit/domain';
 import type { AuditSpoolState } from '../audit/audit-spool';
 import type { AppContext } from '../context';
 import type { AuditHealth, CalendarHealth, Health } from '../schemas/health.schema';
-import { listCoveredYears } from './calendar.service';
+import { getWorkingCalendar } from './calendar.service';
 import { beijingToday } from './publicity/today';
 import { SERVER_VERSION } from '../version';
 
@@ -28,7 +28,8 @@ export function auditHealth(state: AuditSpoolState = { pending: 0, lost: 0, refu
  * year's, is loaded (records received in a year without one get no 报送时效).
  */
 export async function calendarHealth(ctx: AppContext): Promise<CalendarHealth> {
-  const years = (await listCoveredYears(ctx)).map((y) => y.year);
+  // The cached calendar's years (built-in and loaded): no query per health check.
+  const years = (await getWorkingCalendar(ctx)).coveredYears();
   const { status, coveredThrough, missingYear, message } = calendarHorizon(years, beijingToday(ctx.now()));
   return message ? { status, coveredThrough, missingYear, message } : { status, coveredThrough, missingYear };
 }
