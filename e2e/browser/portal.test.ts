@@ -411,7 +411,8 @@ describe.skipIf(!existsSync(CHROMIUM))('public portal in headless Chromium (need
       // The browses show a card a record on a phone, each fact named, nothing scrolling sideways.
       await mobile.goto(`${base}/serious-dishonesty-list`);
       const listed = mobile.getByTestId('disclosure-card').filter({ hasText: COMPANY.listDocNo });
-      await listed.waitFor();
+      // The labels are the catalogue's own once the catalogues have loaded (a list's 列入日期).
+      await listed.filter({ hasText: '列入日期' }).waitFor();
       await expect(listed.innerText()).resolves.toMatch(/列入日期\s+\d{4}-\d{2}-\d{2}/);
       expect(await mobile.locator('table').count()).toBe(0);
       expect(await overflowsHorizontally(mobile)).toBe(false);
