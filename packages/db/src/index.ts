@@ -14,6 +14,7 @@ export * from './subject.table';
 export * from './subject.repository';
 export * from './subject-search.repository';
 export * from './public-records.repository';
+export * from './archive-records.repository';
 export * from './disclosure.repository';
 export * from './record-version.table';
 export * from './batch.table';

@@ -22,6 +22,25 @@ export function publicRecordCondition(alias: string, todayParam: string): string
     and (${r}.max_until is null or ${r}.max_until >= ${todayParam}::date))`;
 }
 
+/** Where a current record stands with the public, as {@link publicStateOf} says. */
+export type PublicState = 'public' | 'never_public' | 'expired' | 'repaired' | 'withdrawn';
+export const PUBLIC_STATES: readonly PublicState[] = ['public', 'never_public', 'expired', 'repaired', 'withdrawn'];
+
+/**
+ * The same decision as {@link publicRecordCondition}, told as a state for staff: `public` exactly
+ * when the condition holds (for a current version); otherwise why not, in the order the law
+ * applies (never public, then how its publicity ended, then past its maximum period though the
+ * expiry job has not yet marked it). A superseded version is `superseded`.
+ */
+export function publicStateOf(alias: string, todayParam: string): string {
+  const r = alias;
+  return `(case when ${r}.superseded_at is not null then 'superseded'
+    when ${r}.never_public then 'never_public'
+    when ${r}.publicity_end_reason is not null then ${r}.publicity_end_reason
+    when ${r}.max_until is not null and ${r}.max_until < ${todayParam}::date then 'expired'
+    else 'public' end)`;
+}
+
 export interface PublicRecordsQuery extends Page {
   /** Beijing date 'YYYY-MM-DD' the public view is computed for. */
   today: string;

@@ -1,5 +1,7 @@
 import type { Sql } from './database';
 import type { Page } from './paging';
+import { publicStateOf } from './public-records.repository';
+import type { PublicState } from './public-records.repository';
 import {
   RECORD_VERSION_COLUMNS,
   toRecordVersion,
@@ -71,16 +73,19 @@ export async function listCurrentRecords(
 }
 
 /**
- * Every version of one record, oldest first. The subject comes from record_keys so the query uses
- * the records primary key (and routes to one shard on Citus) instead of scanning by record_key.
+ * Every version of one record, oldest first, each with where it stands with the public on `today`
+ * (Beijing 'YYYY-MM-DD'; `superseded` for older versions). The subject comes from record_keys so the
+ * query uses the records primary key (and routes to one shard on Citus) instead of scanning by record_key.
  */
-export async function listRecordVersions(sql: Sql, recordKey: string): Promise<RecordVersion[]> {
-  const { rows } = await sql.query<RecordVersionRow>(
-    `select ${RECORD_VERSION_COLUMNS} from records
+export async function listRecordVersions(sql: Sql, recordKey: string, today: string): Promise<VersionWithState[]> {
+  const { rows } = await sql.query<RecordVersionRow & { public_state: VersionWithState['publicState'] }>(
+    `select ${RECORD_VERSION_COLUMNS}, ${publicStateOf('r', '$2')} as public_state from records r
       where record_key = $1
         and subject_id = (select subject_id from record_keys where record_key = $1)
       order by version`,
-    [recordKey],
+    [recordKey, today],
   );
-  return rows.map(toRecordVersion);
+  return rows.map((row) => ({ ...toRecordVersion(row), publicState: row.public_state }));
 }
+
+export type VersionWithState = RecordVersion & { publicState: PublicState | 'superseded' };

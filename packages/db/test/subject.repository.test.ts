@@ -67,10 +67,11 @@ describe.each(testEngines())('subject repository on %s', (engine) => {
     const subject = await insertSubject(db);
     const key = await insertRecord(db, { subjectId: subject, batchId, sourceDept: dept, superseded: true });
     await insertRecord(db, { subjectId: subject, batchId, sourceDept: dept, recordKey: key, version: 2 });
-    const versions = await listRecordVersions(db, key);
+    const versions = await listRecordVersions(db, key, '2026-06-01');
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(versions.map((v) => v.publicState)).toEqual(['superseded', 'public']);
     expect(versions[0]?.supersededAt).toBeInstanceOf(Date);
     expect(versions[1]?.supersededAt).toBeNull();
-    expect(await listRecordVersions(db, 'missing')).toEqual([]);
+    expect(await listRecordVersions(db, 'missing', '2026-06-01')).toEqual([]);
   });
 });

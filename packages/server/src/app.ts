@@ -21,6 +21,7 @@ import { departmentRoutes } from './routes/departments.routes';
 import { disclosureRoutes } from './routes/disclosures.routes';
 import { healthRoutes } from './routes/health.routes';
 import { recordRoutes } from './routes/records.routes';
+import { archiveRoutes } from './routes/archive.routes';
 import { reportRoutes } from './routes/report.routes';
 import { subjectRoutes } from './routes/subjects.routes';
 import { userRoutes } from './routes/users.routes';
@@ -78,6 +79,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(healthRoutes, api);
   await app.register(subjectRoutes, api);
   await app.register(recordRoutes, api);
+  await app.register(archiveRoutes, api);
   await app.register(disclosureRoutes, api);
   await app.register(reportRoutes, api);
   await app.register(batchRoutes, api);

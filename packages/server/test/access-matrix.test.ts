@@ -31,6 +31,7 @@ const ANY_STAFF = ROLES;
 const ADMIN: Expected = { staff: ['platform_admin'] };
 const BATCH_READ = { staff: ['dept_reporter', 'dept_reviewer', 'credit_officer'], key: 'batches:read' } as const;
 const AUDIT: Expected = { staff: ['auditor', 'platform_admin'] };
+const ARCHIVE: Expected = { staff: ['credit_officer', 'dept_reporter', 'dept_reviewer'] };
 const NO_SUCH_ID = randomUUID();
 
 function expectedTable(batchId: string, recordKey: string): Record<string, Entry> {
@@ -77,6 +78,9 @@ function expectedTable(batchId: string, recordKey: string): Record<string, Entry
       expect: { staff: ['credit_officer', 'dept_reporter', 'dept_reviewer'], owner: 'A' },
       url: `/api/v1/records/${recordKey}/versions`,
     },
+    // 信用档案核查: the whole archive of a subject, non-public records too (a department sees its own records in it)
+    'GET /api/v1/archive/subjects/:code': { expect: ARCHIVE, url: `/api/v1/archive/subjects/${COMPANY_USCC}` },
+    'POST /api/v1/archive/subjects/lookup': { expect: ARCHIVE },
     'POST /api/v1/records/:recordKey/publicity/end': { expect: { staff: ['credit_officer'] }, url: `/api/v1/records/${recordKey}/publicity/end` },
     // one's own session
     'POST /api/v1/auth/logout': { expect: { staff: ANY_STAFF } },

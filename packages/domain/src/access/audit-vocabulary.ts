@@ -33,6 +33,8 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'apikey.create': '开通 API 密钥',
   'apikey.list': '查看 API 密钥',
   'apikey.revoke': '吊销 API 密钥',
+  'archive.lookup': '按证件号码查找自然人',
+  'archive.read': '信用档案核查',
   'audit.export': '导出审计日志',
   'audit.search': '查询审计日志',
   'audit.spool.rejected': '补记失败（原记录另存待查）',

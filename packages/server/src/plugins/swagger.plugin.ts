@@ -68,6 +68,7 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'system', description: '运行状态' },
         { name: 'subjects', description: '主体信用档案' },
+        { name: 'archive', description: '信用档案核查（工作人员：含不公示的记录）' },
         { name: 'disclosures', description: '双公示浏览与导出' },
         { name: 'reports', description: '信用报告、报告核验与信用码' },
         { name: 'batches', description: '数据上报批次' },

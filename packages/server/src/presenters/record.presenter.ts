@@ -1,7 +1,7 @@
-import type { RecordVersion } from '@pubcredit/db';
+import type { ArchiveRecord, RecordVersion, VersionWithState } from '@pubcredit/db';
 import { maskPersonalNumbers, regimeName } from '@pubcredit/domain';
 import type { RecordItem } from '../schemas/subject.schema';
-import type { RecordVersion as RecordVersionBody } from '../schemas/record.schema';
+import type { ArchiveRecord as ArchiveRecordBody, RecordVersion as RecordVersionBody } from '../schemas/record.schema';
 
 /**
  * Masks the personal numbers in a text: ID numbers (of either generation, check digit right or
@@ -58,6 +58,26 @@ export function deptNames(departments: readonly { uscc: string; name: string }[]
   return (uscc) => names.get(uscc) ?? null;
 }
 
-export function presentRecordVersion(r: RecordVersion, catalogName: (code: string) => string, deptName?: DeptNameOf): RecordVersionBody {
-  return { ...presentRecord(r, catalogName, deptName), supersededAt: r.supersededAt?.toISOString() ?? null };
+/** What staff see beyond the public fields: where the record stands with the public, and why. */
+function staffFields(r: RecordVersion) {
+  return {
+    publicityEndReason: r.publicityEndReason,
+    publicityEndedAt: r.publicityEndedAt?.toISOString() ?? null,
+    neverPublic: r.neverPublic,
+    simpleProcedure: r.simpleProcedure,
+  };
+}
+
+export function presentRecordVersion(r: VersionWithState, catalogName: (code: string) => string, deptName?: DeptNameOf): RecordVersionBody {
+  return {
+    ...presentRecord(r, catalogName, deptName),
+    ...staffFields(r),
+    supersededAt: r.supersededAt?.toISOString() ?? null,
+    publicState: r.publicState,
+  };
+}
+
+/** A current record in a staff archive view (信用档案核查): masked like every response, with its state. */
+export function presentArchiveRecord(r: ArchiveRecord, catalogName: (code: string) => string, deptName?: DeptNameOf): ArchiveRecordBody {
+  return { ...presentRecord(r, catalogName, deptName), ...staffFields(r), publicState: r.publicState };
 }

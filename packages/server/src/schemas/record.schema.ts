@@ -1,18 +1,67 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
-import { RecordSchema } from './subject.schema';
+import { RecordSchema, SubjectQuerySchema, SubjectSchema } from './subject.schema';
 
 export const RecordKeyParamsSchema = Type.Object({
   recordKey: Type.String({ pattern: '^[0-9a-f]{64}$', description: '记录键（64位十六进制）' }),
 });
 
+const STATE_NAMES = {
+  public: '公示中',
+  never_public: '不予公示（如自然人简易程序处罚）',
+  expired: '公示期满',
+  repaired: '已信用修复',
+  withdrawn: '已撤销',
+} as const;
+
+export const PublicStateSchema = Type.Union(
+  Object.keys(STATE_NAMES).map((s) => Type.Literal(s as keyof typeof STATE_NAMES)),
+  { description: Object.entries(STATE_NAMES).map(([k, v]) => `${k} ${v}`).join('；') },
+);
+
+/** Where a record stands with the public, for staff (the public condition told as a state). */
+const StaffFieldsSchema = Type.Object({
+  publicityEndReason: Type.Union([Type.Literal('expired'), Type.Literal('repaired'), Type.Literal('withdrawn'), Type.Null()], {
+    description: '公示终止原因：expired 期满、repaired 信用修复、withdrawn 撤销',
+  }),
+  publicityEndedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: '公示终止时间' }),
+  neverPublic: Type.Boolean({ description: '依法不予公示（河南省条例第十三条：自然人简易程序处罚）' }),
+  simpleProcedure: Type.Boolean({ description: '简易程序' }),
+});
+
 export const RecordVersionSchema = Type.Composite([
   RecordSchema,
+  StaffFieldsSchema,
   Type.Object({
     supersededAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: '被新版本取代的时间' }),
+    publicState: Type.Union([PublicStateSchema, Type.Literal('superseded')], { description: '公示状态；旧版本为 superseded（已被取代）' }),
   }),
 ]);
 export type RecordVersion = Static<typeof RecordVersionSchema>;
+
+export const ArchiveRecordSchema = Type.Composite([RecordSchema, StaffFieldsSchema, Type.Object({ publicState: PublicStateSchema })]);
+export type ArchiveRecord = Static<typeof ArchiveRecordSchema>;
+
+export const ArchiveQuerySchema = Type.Composite([
+  SubjectQuerySchema,
+  Type.Object({ state: Type.Optional(PublicStateSchema) }),
+]);
+export type ArchiveQuery = Static<typeof ArchiveQuerySchema>;
+
+export const ArchiveSchema = Type.Object({
+  subject: SubjectSchema,
+  records: Type.Array(ArchiveRecordSchema, { description: '当前版本，决定日期新者在前' }),
+  total: Type.Integer({ description: '符合筛选条件的记录数' }),
+  states: Type.Record(PublicStateSchema, Type.Integer(), { description: '各公示状态的记录数（全部类别）' }),
+});
+export type Archive = Static<typeof ArchiveSchema>;
+
+export const SubjectLookupBodySchema = Type.Object({
+  idNumber: Type.String({ minLength: 1, maxLength: 40, description: '自然人的证件号码（居民身份证号码等）；只在请求体中传送' }),
+});
+export type SubjectLookupBody = Static<typeof SubjectLookupBodySchema>;
+
+export const SubjectLookupSchema = Type.Object({ subjectId: Type.String({ format: 'uuid' }) });
 
 export const RecordVersionsSchema = Type.Object({
   recordKey: Type.String(),

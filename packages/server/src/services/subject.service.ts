@@ -78,7 +78,7 @@ export async function getSubjectRecords(ctx: AppContext, code: string, query: Su
  * department (viewerDept) sees only the records it reported.
  */
 export async function getRecordVersions(ctx: AppContext, recordKey: string, viewerDept?: string): Promise<RecordVersions> {
-  const versions = await listRecordVersions(ctx.db, recordKey);
+  const versions = await listRecordVersions(ctx.db, recordKey, beijingToday(ctx.now()));
   if (versions.length === 0) throw new DomainError('NOT_FOUND', '未找到该记录');
   if (viewerDept !== undefined && versions.some((v) => v.sourceDept !== viewerDept)) {
     throw new AppError('FORBIDDEN', '只能查看本部门报送的记录');

@@ -28,7 +28,7 @@ async function versionsOf(ctx: AppContext, docNo: string, source = DEPT_A.uscc) 
   const { rows } = await ctx.db.query<{ record_key: string }>(`select record_key from record_keys k where exists (
       select 1 from records r where r.record_key = k.record_key and r.doc_no = $1 and r.source_dept = $2)`, [docNo, source]);
   expect(rows).toHaveLength(1);
-  return listRecordVersions(ctx.db, rows[0]?.record_key ?? '');
+  return listRecordVersions(ctx.db, rows[0]?.record_key ?? '', '2026-06-01');
 }
 
 describe.each(testEngines())('record versions on %s', (engine) => {
