@@ -5,7 +5,7 @@ import type { AppContext } from '../../src/context';
 import type { Archive, RecordVersions } from '../../src/schemas/record.schema';
 import type { SubjectArchive } from '../../src/schemas/subject.schema';
 import { beijingToday } from '../../src/services/publicity/today';
-import { COMPANY_USCC, DEPT_A, DEPT_B, addDepartments } from '../fixtures';
+import { COMPANY_USCC, DEPT_B, addDepartments } from '../fixtures';
 import { addStaff, sessionFor } from '../staff';
 import { createTestApp, createTestContext } from '../test-context';
 import { addRecord, addSubject } from './portal-fixtures';
