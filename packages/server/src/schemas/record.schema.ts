@@ -1,21 +1,22 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
+import type { PublicState } from '@pubcredit/db';
 import { RecordSchema, SubjectQuerySchema, SubjectSchema } from './subject.schema';
 
 export const RecordKeyParamsSchema = Type.Object({
   recordKey: Type.String({ pattern: '^[0-9a-f]{64}$', description: '记录键（64位十六进制）' }),
 });
 
-const STATE_NAMES = {
+const STATE_NAMES: Readonly<Record<PublicState, string>> = {
   public: '公示中',
   never_public: '不予公示（如自然人简易程序处罚）',
   expired: '公示期满',
   repaired: '已信用修复',
   withdrawn: '已撤销',
-} as const;
+};
 
 export const PublicStateSchema = Type.Union(
-  Object.keys(STATE_NAMES).map((s) => Type.Literal(s as keyof typeof STATE_NAMES)),
+  [Type.Literal('public'), Type.Literal('never_public'), Type.Literal('expired'), Type.Literal('repaired'), Type.Literal('withdrawn')],
   { description: Object.entries(STATE_NAMES).map(([k, v]) => `${k} ${v}`).join('；') },
 );
 

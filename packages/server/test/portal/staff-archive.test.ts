@@ -27,7 +27,8 @@ describe.each(testEngines())('staff archive (信用档案核查) on %s', (engine
   let app: FastifyInstance;
   let subjectId: string;
   let personId: string;
-  const keys: Record<string, string> = {};
+  type Key = 'public' | 'pastMax' | 'byJob' | 'repaired' | 'withdrawn' | 'neverPublic' | 'twice' | 'licenceB' | 'person';
+  const keys = {} as Record<Key, string>;
   const as: Record<'officer' | 'reporterB' | 'auditor', Record<string, string>> = { officer: {}, reporterB: {}, auditor: {} };
 
   const call = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) =>
