@@ -4,7 +4,7 @@
  */
 import { maskIdNumbersInText } from '@pubcredit/domain/mask';
 import { beijingDateTime as beijingTime } from '@pubcredit/domain/time';
-import type { Highlight, PortalCatalog, PublicRecord, PublicityTier, ReportVerification, SubjectKind } from '../../api/portal.types';
+import type { Highlight, PortalCatalog, PublicRecord, PublicityTier, ReportVerification } from '../../api/portal.types';
 
 export interface Segment {
   text: string;
@@ -40,11 +40,7 @@ export function splitHighlights(text: string, highlights: readonly Highlight[]):
 
 export const TIER_NAMES: Record<PublicityTier, string> = { minor: '轻微', general: '一般', serious: '严重' };
 
-export const SUBJECT_KIND_NAMES: Record<SubjectKind, string> = {
-  legal_person: '法人及非法人组织',
-  individual_business: '个体工商户',
-  natural_person: '自然人',
-};
+export { SUBJECT_KIND_NAMES } from '../../lib/subject-kinds';
 
 export interface PublicityText {
   tier: string | null;
