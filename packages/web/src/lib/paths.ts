@@ -15,6 +15,7 @@ export const CONSOLE_PATHS = {
   apikeys: `${CONSOLE_BASE}/apikeys`,
   upload: `${CONSOLE_BASE}/upload`,
   batches: `${CONSOLE_BASE}/batches`,
+  archive: `${CONSOLE_BASE}/archive`,
   audit: `${CONSOLE_BASE}/audit`,
 } as const;
 
@@ -24,6 +25,14 @@ export function sectionPath(section: Section): string {
 
 export function batchPath(batchId: string): string {
   return `${CONSOLE_PATHS.batches}/${encodeURIComponent(batchId)}`;
+}
+
+/**
+ * 信用档案核查 of a subject, by 统一社会信用代码 or subjectId: never an ID number (a natural person is
+ * found through the lookup, which answers the subjectId).
+ */
+export function archivePath(code: string): string {
+  return `${CONSOLE_PATHS.archive}/${encodeURIComponent(code)}`;
 }
 
 /** The section a console path belongs to (its page or a sub-page), if any. */
