@@ -167,7 +167,7 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console by role in headless Chromi
     await reviewer.getByRole('row', { name: /administrative-penalty\.csv/ }).waitFor();
     await expect(reviewer.getByRole('row', { name: /administrative-license/ }).count()).resolves.toBe(0);
     await expect(reviewer.getByRole('button', { name: '上传数据' }).count()).resolves.toBe(0);
-    await expect(reviewer.getByRole('navigation', { name: '主菜单' }).getByRole('link').allInnerTexts()).resolves.toEqual(['报送批次']);
+    await expect(reviewer.getByRole('navigation', { name: '主菜单' }).getByRole('link').allInnerTexts()).resolves.toEqual(['报送批次', '信用档案核查']);
     await reviewer.goto(`${base}/console/audit`);
     await reviewer.getByRole('heading', { name: '没有权限' }).waitFor();
   });

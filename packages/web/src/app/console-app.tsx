@@ -1,6 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { PageResult } from '../components/page-result';
 import { ApiKeysPage } from '../features/apikeys/apikeys.page';
+import { ArchiveSearchPage } from '../features/archive/archive-search.page';
+import { ArchiveSubjectPage } from '../features/archive/archive-subject.page';
 import { AuditPage } from '../features/audit/audit.page';
 import { ChangePasswordPage } from '../features/auth/change-password.page';
 import { LoginPage } from '../features/auth/login.page';
@@ -42,6 +44,10 @@ export default function ConsoleApp() {
             <Route element={<RequireSection section="batches" />}>
               <Route path="batches" element={<BatchesPage />} />
               <Route path="batches/:batchId" element={<BatchDetailPage />} />
+            </Route>
+            <Route element={<RequireSection section="archive" />}>
+              <Route path="archive" element={<ArchiveSearchPage />} />
+              <Route path="archive/:code" element={<ArchiveSubjectPage />} />
             </Route>
             <Route element={<RequireSection section="audit" />}>
               <Route path="audit" element={<AuditPage />} />

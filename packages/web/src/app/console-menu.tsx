@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  FileSearchOutlined,
   KeyOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -20,6 +21,7 @@ export const SECTION_LABELS: Record<Section, string> = {
   apikeys: 'API 密钥',
   upload: '数据报送',
   batches: '报送批次',
+  archive: '信用档案核查',
   audit: '审计日志',
 };
 
@@ -29,6 +31,7 @@ const SECTION_ICONS: Record<Section, ReactNode> = {
   apikeys: <KeyOutlined aria-hidden />,
   upload: <CloudUploadOutlined aria-hidden />,
   batches: <UnorderedListOutlined aria-hidden />,
+  archive: <FileSearchOutlined aria-hidden />,
   audit: <AuditOutlined aria-hidden />,
 };
 

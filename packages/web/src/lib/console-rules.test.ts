@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { USCC_PATTERN, fieldLabel, formatDateTime, formatDateTimeSeconds, normalizeUscc } from './format';
 import { pageQuery, pageSlice } from './paging';
-import { afterLoginPath, sectionOfPath } from './paths';
+import { afterLoginPath, archivePath, sectionOfPath } from './paths';
 import { canAccess, needsDepartment, roleLabel, sectionsFor, seesAuditHealth, seesCalendarHealth } from './roles';
 
 describe('menu by role (issue #3: each party does exactly its own job)', () => {
   it.each([
     ['platform_admin', ['users', 'departments', 'apikeys', 'audit']],
-    ['credit_officer', ['departments', 'batches']],
-    ['dept_reporter', ['upload', 'batches']],
-    ['dept_reviewer', ['batches']],
+    ['credit_officer', ['departments', 'batches', 'archive']],
+    ['dept_reporter', ['upload', 'batches', 'archive']],
+    ['dept_reviewer', ['batches', 'archive']],
     ['auditor', ['audit']],
   ] as const)('%s sees %j', (role, sections) => {
     expect(sectionsFor(role)).toEqual(sections);
@@ -33,6 +33,13 @@ describe('menu by role (issue #3: each party does exactly its own job)', () => {
     ['dept_reviewer', false],
   ] as const)('%s is told when the working-day calendar lacks a year: %s', (role, told) => {
     expect(seesCalendarHealth(role)).toBe(told);
+  });
+
+  it('opens 信用档案核查 to the credit centre and the departments only', () => {
+    expect(canAccess('credit_officer', 'archive')).toBe(true);
+    expect(canAccess('dept_reviewer', 'archive')).toBe(true);
+    expect(canAccess('platform_admin', 'archive')).toBe(false);
+    expect(canAccess('auditor', 'archive')).toBe(false);
   });
 
   it('keeps the auditor out of administration and departments out of the audit trail', () => {
@@ -73,6 +80,7 @@ describe('afterLoginPath', () => {
 
   it('finds the section of a path', () => {
     expect(sectionOfPath('/console/batches/1234')).toBe('batches');
+    expect(sectionOfPath(archivePath('91410402MA2YUMA33Y'))).toBe('archive');
     expect(sectionOfPath('/console/users?page=2')).toBe('users');
     expect(sectionOfPath('/console/usersx')).toBeUndefined();
     expect(sectionOfPath('/console')).toBeUndefined();

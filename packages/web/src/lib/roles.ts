@@ -14,7 +14,7 @@ export function roleLabel(role: string): string {
 export const needsDepartment = (role: Role): boolean => isDepartmentRole(role);
 
 /** The console's sections, in menu order. */
-export const SECTIONS = ['users', 'departments', 'apikeys', 'upload', 'batches', 'audit'] as const;
+export const SECTIONS = ['users', 'departments', 'apikeys', 'upload', 'batches', 'archive', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /**
@@ -27,6 +27,8 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   apikeys: ['platform_admin'],
   upload: ['dept_reporter'],
   batches: ['dept_reporter', 'dept_reviewer', 'credit_officer'],
+  /** 信用档案核查: every record of a subject, public or not (a department's staff see their own department's). */
+  archive: ['credit_officer', 'dept_reporter', 'dept_reviewer'],
   audit: ['auditor', 'platform_admin'],
 };
 
