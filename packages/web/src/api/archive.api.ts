@@ -50,7 +50,10 @@ export async function lookupSubjectByIdNumber(idNumber: string): Promise<string>
   return (await api.post<{ subjectId: string }>('/archive/subjects/lookup', { idNumber })).subjectId;
 }
 
-export type RecordVersion = ArchiveRecord & { supersededAt: string | null };
+/** A version's state: an older version is 'superseded' (已被取代), whatever its record's state. */
+export type VersionState = PublicState | 'superseded';
+
+export type RecordVersion = Omit<ArchiveRecord, 'publicState'> & { publicState: VersionState; supersededAt: string | null };
 
 export interface RecordVersions {
   recordKey: string;

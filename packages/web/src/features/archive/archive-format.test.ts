@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveSearch, canEndPublicity, parseArchiveParams, periodLines, stateLabel, stateOptions } from './archive-format';
+import { archiveSearch, canEndPublicity, otherNames, parseArchiveParams, periodLines, stateLabel, stateOptions } from './archive-format';
 
 describe('publicity states', () => {
   it('names each state in Chinese, and the 简易程序 when it is why a record is never public', () => {
@@ -9,6 +9,7 @@ describe('publicity states', () => {
     expect(stateLabel({ publicState: 'repaired', simpleProcedure: false })).toBe('已修复');
     expect(stateLabel({ publicState: 'withdrawn', simpleProcedure: false })).toBe('已撤销');
     expect(stateLabel({ publicState: 'expired', simpleProcedure: false })).toBe('已到期');
+    expect(stateLabel({ publicState: 'superseded', simpleProcedure: false })).toBe('已被取代');
   });
 
   it('lets the credit officer alone end the publicity of a public record', () => {
@@ -32,6 +33,15 @@ describe('periodLines', () => {
     expect(periodLines({ minUntil: '2026-03-18', maxUntil: '2028-03-18' })).toEqual(['至 2028-03-18', '可申请修复自 2026-03-18']);
     expect(periodLines({ minUntil: null, maxUntil: null })).toEqual(['—']);
     expect(periodLines({})).toEqual(['—']);
+  });
+});
+
+describe('otherNames', () => {
+  it('lists the former names once each, without the current name', () => {
+    const seen = { sourceDept: '11410400005847120C', firstSeenAt: '2026-01-01T00:00:00Z', lastSeenAt: '2026-01-01T00:00:00Z' };
+    const formerNames = [{ name: '甲公司', ...seen }, { name: '乙公司', ...seen }, { name: '乙公司', ...seen }];
+    expect(otherNames({ name: '甲公司', formerNames })).toEqual(['乙公司']);
+    expect(otherNames({ name: '甲公司', formerNames: [] })).toEqual([]);
   });
 });
 

@@ -3,24 +3,27 @@
  * Chinese, the publicity period of a row, and the page's filters in its query string.
  */
 import { PUBLIC_STATES } from '../../api/archive.api';
-import type { ArchiveRecord, PublicState } from '../../api/archive.api';
+import type { ArchiveRecord, PublicState, VersionState } from '../../api/archive.api';
+import type { Subject } from '../../api/portal.types';
 import type { Role } from '../../api/types';
 import type { Tone } from '../../components/status-tag';
 
-export const STATE_LABELS: Readonly<Record<PublicState, string>> = {
+export const STATE_LABELS: Readonly<Record<VersionState, string>> = {
   public: '公示中',
   never_public: '不予公示',
   expired: '已到期',
   repaired: '已修复',
   withdrawn: '已撤销',
+  superseded: '已被取代',
 };
 
-export const STATE_TONES: Readonly<Record<PublicState, Tone>> = {
+export const STATE_TONES: Readonly<Record<VersionState, Tone>> = {
   public: 'success',
   never_public: 'neutral',
   expired: 'neutral',
   repaired: 'info',
   withdrawn: 'warning',
+  superseded: 'neutral',
 };
 
 export function isPublicState(value: unknown): value is PublicState {
@@ -32,7 +35,7 @@ export function isPublicState(value: unknown): value is PublicState {
  * (Henan regulation Art.13); an unknown state (a newer server) shows as it came.
  * @example stateLabel({ publicState: 'never_public', simpleProcedure: true }) // '不予公示（简易程序）'
  */
-export function stateLabel(record: Pick<ArchiveRecord, 'publicState' | 'simpleProcedure'>): string {
+export function stateLabel(record: { publicState: VersionState; simpleProcedure: boolean }): string {
   const label = STATE_LABELS[record.publicState] ?? record.publicState;
   return record.publicState === 'never_public' && record.simpleProcedure ? `${label}（简易程序）` : label;
 }
@@ -64,6 +67,11 @@ export function periodLines(record: Pick<ArchiveRecord, 'minUntil' | 'maxUntil'>
   if (record.maxUntil) lines.push(`至 ${record.maxUntil}`);
   if (record.minUntil) lines.push(`可申请修复自 ${record.minUntil}`);
   return lines.length ? lines : ['—'];
+}
+
+/** 曾用名: the names departments reported other than the current one, each once. */
+export function otherNames(subject: Pick<Subject, 'name' | 'formerNames'>): string[] {
+  return [...new Set(subject.formerNames.map((f) => f.name))].filter((n) => n !== subject.name);
 }
 
 export interface ArchiveParams {

@@ -18,19 +18,21 @@ interface Props {
   onEnd: (record: ArchiveRecord) => void;
 }
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /** The subject's current records, a page at a time from the server, with their publicity state. */
 export function ArchiveRecordsTable({ records, total, page, pageSize, loading, caption, canEnd, onPage, onVersions, onEnd }: Props) {
   const columns: TableColumnsType<ArchiveRecord> = [
     { title: '信息类别', dataIndex: 'catalogName' },
-    { title: '决定文书号', dataIndex: 'docNo', render: (v: string) => v || '—' },
-    { title: '决定日期', dataIndex: 'decisionDate' },
+    { title: '决定文书号', dataIndex: 'docNo', render: (v: string) => <span style={NOWRAP}>{v || '—'}</span> },
+    { title: '决定日期', dataIndex: 'decisionDate', render: (v: string) => <span style={NOWRAP}>{v}</span> },
     { title: '报送部门', dataIndex: 'sourceDept', render: (v: string, r) => r.sourceDeptName || <code>{v}</code> },
     {
       title: '公示期',
       key: 'period',
       render: (_v, r) =>
         periodLines(r).map((line) => (
-          <div key={line} style={{ whiteSpace: 'nowrap' }}>
+          <div key={line} style={NOWRAP}>
             {line}
           </div>
         )),
@@ -70,7 +72,8 @@ export function ArchiveRecordsTable({ records, total, page, pageSize, loading, c
         onChange: onPage,
       }}
       locale={{ emptyText: '没有符合条件的记录' }}
-      scroll={{ x: 'max-content' }}
+      // Cells wrap to fit the page; narrower screens scroll sideways.
+      scroll={{ x: 960 }}
       data-testid="archive-records"
     />
   );

@@ -5,10 +5,12 @@ import type { Subject } from '../../api/portal.types';
 import { PageHeader } from '../../components/page-header';
 import { CONSOLE_PATHS, subjectPath } from '../../lib/paths';
 import { subjectKindName } from '../../lib/subject-kinds';
+import { otherNames } from './archive-format';
 
 /** The subject: its name as the page's h1, its code (a natural person's ID number masked), kind and former names. */
 export function SubjectHeader({ subject }: { subject: Subject }) {
   const code = subject.uscc ?? subject.subjectId;
+  const former = otherNames(subject);
   return (
     <>
       <PageHeader
@@ -38,9 +40,7 @@ export function SubjectHeader({ subject }: { subject: Subject }) {
             : { key: 'id', label: '证件号码（脱敏）', children: <code data-testid="subject-code">{subject.idMasked ?? '—'}</code> },
           { key: 'kind', label: '主体类别', children: subjectKindName(subject.kind) },
           { key: 'subjectId', label: '主体标识', children: <code>{subject.subjectId}</code> },
-          ...(subject.formerNames.length
-            ? [{ key: 'former', label: '曾用名', children: subject.formerNames.map((f) => f.name).join('、') }]
-            : []),
+          ...(former.length ? [{ key: 'former', label: '曾用名', children: former.join('、') }] : []),
         ]}
       />
     </>
