@@ -184,4 +184,18 @@ describe.each(testEngines())('staff archive (信用档案核查) on %s', (engine
     const repaired = (await call('GET', `/api/v1/records/${keys.repaired}/versions`, as.officer)).json<RecordVersions>();
     expect(repaired.versions[0]).toMatchObject({ publicState: 'repaired', publicityEndReason: 'repaired' });
   });
+
+  it('repairs only 失信信息: a licence may be withdrawn, not repaired', async () => {
+    const url = `/api/v1/records/${keys.licenceB}/publicity/end`;
+    const repaired = await call('POST', url, as.officer, { reason: 'repaired', note: '平信修〔2026〕30号' });
+    expect(repaired.statusCode).toBe(400);
+    expect(repaired.json()).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: '信用修复只适用于失信信息（行政处罚、严重失信主体名单等）；该记录属于行政许可，如其决定已被撤销，请选择“撤销”',
+    });
+    const withdrawn = await call('POST', url, as.officer, { reason: 'withdrawn', note: '平环撤〔2026〕31号' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const after = await archive(`/api/v1/archive/subjects/${COMPANY_USCC}?catalog=administrative_license`);
+    expect(after.records.map((x) => x.publicState)).toEqual(['withdrawn']);
+  });
 });

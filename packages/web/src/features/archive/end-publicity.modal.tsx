@@ -5,10 +5,14 @@ import type { ArchiveRecord, PublicityEndInput } from '../../api/archive.api';
 import { errorMessage } from '../../api/api-client';
 import { ErrorAlert } from '../../components/error-alert';
 
-const REASONS = [
-  { value: 'repaired', label: '信用修复' },
-  { value: 'withdrawn', label: '撤销' },
-];
+/** 信用修复 ends a 失信信息's publicity (a record with a publicity regime); any act may be withdrawn. */
+function reasonsFor(record: ArchiveRecord | null) {
+  const repairable = record?.regime != null;
+  return [
+    { value: 'repaired', label: repairable ? '信用修复' : '信用修复（仅适用于失信信息）', disabled: !repairable },
+    { value: 'withdrawn', label: '撤销' },
+  ];
+}
 
 interface Props {
   record: ArchiveRecord | null;
@@ -63,7 +67,7 @@ export function EndPublicityModal({ record, onClose, onEnded }: Props) {
       <ErrorAlert error={error} />
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item label="终止原因" name="reason" rules={[{ required: true, message: '请选择终止原因' }]}>
-          <Radio.Group options={REASONS} aria-label="终止原因" />
+          <Radio.Group options={reasonsFor(record)} aria-label="终止原因" />
         </Form.Item>
         <Form.Item
           label="依据"
