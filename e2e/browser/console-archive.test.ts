@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { buildApp, createLogger, createUser, openContext, parseConfig, seedDemo } from '@pubcredit/server';
+import { buildApp, createLogger, openContext, parseConfig, seedDemo } from '@pubcredit/server';
 import type { AppContext } from '@pubcredit/server';
 import type { Role } from '@pubcredit/domain';
 import type { FastifyInstance } from 'fastify';
@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDataDir } from '../cli/run-cli';
-import { CHROMIUM, beijing, expectAccessible, login, prepareWeb, shot } from './console-helpers';
+import { CHROMIUM, beijing, expectAccessible, prepareWeb, shot, signInNewAccount } from './console-helpers';
 import { demoIdNumbers, idNumbersOn } from './portal-helpers';
 
 // 信用档案核查 as the staff use it: the 信用中心业务员 finds a company by two characters of its name,
@@ -52,24 +52,14 @@ describe.skipIf(!existsSync(CHROMIUM))('信用档案核查 in headless Chromium 
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
-  /** A browser of its own with a signed-in account of the role (the one-time password changed through the API). */
+  /** A browser of its own (cookies apart) with a new signed-in account of the role. */
   async function signedIn(role: Role, username: string, departmentUscc?: string): Promise<Page> {
     if (!ctx || !browser) throw new Error('not started');
-    const { password } = await createUser(ctx, { username, role, departmentUscc });
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: BROWSER_ZONE, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const first = await page.request.post(`${base}/api/v1/auth/login`, { data: { username, password } });
-    expect(first.status(), await first.text()).toBe(200);
-    const { csrfToken } = (await first.json()) as { csrfToken: string };
-    const changed = await page.request.post(`${base}/api/v1/auth/password`, { data: { current: password, next: PASSWORD }, headers: { 'x-csrf-token': csrfToken } });
-    expect(changed.status(), await changed.text()).toBe(200);
-    await page.request.post(`${base}/api/v1/auth/logout`, { headers: { 'x-csrf-token': ((await changed.json()) as { csrfToken: string }).csrfToken } });
-    await page.goto(`${base}/console/login`);
-    await login(page, username, PASSWORD);
-    await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+    const page = await signInNewAccount({ ctx, browser, base, password: PASSWORD, timezoneId: BROWSER_ZONE }, role, username, departmentUscc);
+    contexts.push(page.context());
     return page;
   }
+
 
   /** The archive as the page's user may read it (the API, with the page's session cookie). */
   async function archiveOf(page: Page, code: string, query = ''): Promise<StaffArchive> {

@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { createUser } from '@pubcredit/server';
+import type { AppContext } from '@pubcredit/server';
+import type { Role } from '@pubcredit/domain';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { REPO_ROOT } from '../cli/run-cli';
 import { wcagViolations } from './a11y';
@@ -57,4 +60,34 @@ export async function changePassword(page: Page, current: string, next: string):
 export function beijing(iso: string, precision: 'minute' | 'second' = 'second'): string {
   const text = new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ');
   return text.slice(0, precision === 'second' ? 19 : 16);
+}
+
+/** Where a spec's staff sign in: its server, browser and the password every account is given. */
+export interface SignInTarget {
+  ctx: AppContext;
+  browser: Browser;
+  base: string;
+  password: string;
+  /** The browser's time zone: not Beijing, so that times shown in Beijing time are tested as such. */
+  timezoneId: string;
+}
+
+/**
+ * A new account of the role in a browser context of its own (cookies apart), signed in: the
+ * one-time password changed through the API, then the login page by keyboard, as a person does.
+ */
+export async function signInNewAccount(t: SignInTarget, role: Role, username: string, departmentUscc?: string): Promise<Page> {
+  const { password } = await createUser(t.ctx, { username, role, departmentUscc });
+  const context = await t.browser.newContext({ locale: 'zh-CN', timezoneId: t.timezoneId, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const first = await page.request.post(`${t.base}/api/v1/auth/login`, { data: { username, password } });
+  expect(first.status(), await first.text()).toBe(200);
+  const { csrfToken } = (await first.json()) as { csrfToken: string };
+  const changed = await page.request.post(`${t.base}/api/v1/auth/password`, { data: { current: password, next: t.password }, headers: { 'x-csrf-token': csrfToken } });
+  expect(changed.status(), await changed.text()).toBe(200);
+  await page.request.post(`${t.base}/api/v1/auth/logout`, { headers: { 'x-csrf-token': ((await changed.json()) as { csrfToken: string }).csrfToken } });
+  await page.goto(`${t.base}/console/login`);
+  await login(page, username, t.password);
+  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+  return page;
 }

@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { buildApp, createLogger, createUser, openContext, parseConfig, seedDemo } from '@pubcredit/server';
+import { buildApp, createLogger, openContext, parseConfig, seedDemo } from '@pubcredit/server';
 import type { AppContext } from '@pubcredit/server';
 import type { Role } from '@pubcredit/domain';
 import type { FastifyInstance } from 'fastify';
@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDataDir } from '../cli/run-cli';
-import { CHROMIUM, beijing, choose, expectAccessible, login, prepareWeb, shot } from './console-helpers';
+import { CHROMIUM, beijing, choose, expectAccessible, prepareWeb, shot, signInNewAccount } from './console-helpers';
 
 // Issue #3 as each role meets the console: a department sees its own department only, by name;
 // the credit centre sees every department; while the audit trail cannot be written, the
@@ -49,26 +49,15 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console by role in headless Chromi
   const pages = new Map<string, Page>();
   let batches: Batch[] = [];
 
-  /** A browser of its own (cookies apart) with a signed-in account of the role: the one-time password changed through the API. */
+  /** A browser of its own (cookies apart) with a new signed-in account of the role. */
   async function signedIn(role: Role, username: string, departmentUscc?: string): Promise<Page> {
     if (!ctx || !browser) throw new Error('not started');
-    const { password } = await createUser(ctx, { username, role, departmentUscc });
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: BROWSER_ZONE, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const first = await page.request.post(`${base}/api/v1/auth/login`, { data: { username, password } });
-    expect(first.status(), await first.text()).toBe(200);
-    const { csrfToken } = (await first.json()) as { csrfToken: string };
-    const changed = await page.request.post(`${base}/api/v1/auth/password`, { data: { current: password, next: PASSWORD }, headers: { 'x-csrf-token': csrfToken } });
-    expect(changed.status(), await changed.text()).toBe(200);
-    await page.request.post(`${base}/api/v1/auth/logout`, { headers: { 'x-csrf-token': ((await changed.json()) as { csrfToken: string }).csrfToken } });
-    // Then as a person does: the login page, by keyboard.
-    await page.goto(`${base}/console/login`);
-    await login(page, username, PASSWORD);
-    await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+    const page = await signInNewAccount({ ctx, browser, base, password: PASSWORD, timezoneId: BROWSER_ZONE }, role, username, departmentUscc);
+    contexts.push(page.context());
     pages.set(username, page);
     return page;
   }
+
 
   function pageOf(username: string): Page {
     const page = pages.get(username);
