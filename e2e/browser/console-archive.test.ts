@@ -123,7 +123,7 @@ describe.skipIf(!existsSync(CHROMIUM))('信用档案核查 in headless Chromium 
     expect(texts.every((t) => /公示中|不予公示|已到期|已修复|已撤销/.test(t))).toBe(true);
     // The state filter's buttons are radios (hidden inputs in their labels) named with the counts.
     await expect(officer.getByRole('radio', { name: `公示中（${all.states.public}）` }).count()).resolves.toBe(1);
-    await expect(officer.getByRole('radio', { name: `全部（${all.total}）` }).isChecked()).resolves.toBe(true);
+    await officer.getByRole('radio', { name: `全部（${all.total}）`, checked: true }).waitFor({ state: 'attached' });
     await expect(officer.getByRole('table', { name: `${COMPANY.name}的信用记录` }).count()).resolves.toBe(1);
     await expectAccessible(officer);
 
@@ -165,8 +165,8 @@ describe.skipIf(!existsSync(CHROMIUM))('信用档案核查 in headless Chromium 
 
     // The 已修复 filter lists it (in the address too); the public API no longer does.
     await officer.locator('label').filter({ has: officer.getByRole('radio', { name: /^已修复/ }) }).click();
-    await expect(officer.getByRole('radio', { name: '已修复（1）' }).isChecked()).resolves.toBe(true);
     await officer.waitForURL(/state=repaired/);
+    await officer.getByRole('radio', { name: '已修复（1）', checked: true }).waitFor({ state: 'attached' });
     await row.waitFor();
     const repaired = await rowsOf(officer).allInnerTexts();
     expect(repaired.length).toBe((await archiveOf(officer, COMPANY.uscc, '&state=repaired')).total);
@@ -212,7 +212,7 @@ describe.skipIf(!existsSync(CHROMIUM))('信用档案核查 in headless Chromium 
     const texts = await rowsOf(reporter).allInnerTexts();
     expect(texts.every((t) => t.includes(HOUSING.name))).toBe(true);
     expect(texts.some((t) => t.includes(MARKET.name))).toBe(false);
-    await expect(reporter.getByRole('radio', { name: `全部（${own.total}）` }).isChecked()).resolves.toBe(true);
+    await reporter.getByRole('radio', { name: `全部（${own.total}）`, checked: true }).waitFor({ state: 'attached' });
     await expect(reporter.getByRole('button', { name: /终止公示/ }).count()).resolves.toBe(0);
     await expectAccessible(reporter);
   }, 90_000);

@@ -12,6 +12,7 @@ import { CONSOLE_PATHS, batchPath } from '../../lib/paths';
 import { useUser } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
 import { BatchSummary } from './batch-summary';
+import { errorsFirst } from './issues-order';
 import { IssuesTable } from './issues-table';
 
 interface Values {
@@ -145,7 +146,7 @@ function UploadResult({ result, fields }: { result: ImportResult; fields: Catalo
       />
       <BatchSummary counts={result} links={result.links} />
       <IssuesTable
-        issues={result.issues}
+        issues={errorsFirst(result.issues)}
         fields={fields}
         caption={more > 0 ? `以下为前 ${result.issues.length} 条问题，共 ${result.issuesTotal} 条；完整清单见批次详情。` : undefined}
       />
