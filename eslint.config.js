@@ -118,7 +118,7 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@pubcredit/domain', message: 'web imports @pubcredit/domain/access, /mask or /time only.' }],
+          paths: [{ name: '@pubcredit/domain', message: 'web imports @pubcredit/domain/access, /mask, /time or /check-chars only.' }],
           patterns: [{ group: ['@pubcredit/db', '@pubcredit/server', '@pubcredit/cli', '**/domain/src/**'], message: 'web talks to the server over HTTP only.' }],
         },
       ],

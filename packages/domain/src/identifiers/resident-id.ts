@@ -2,13 +2,12 @@ import { normalizeCode } from '../text/normalize';
 import { isCalendarDate } from '../validation/value-parsers';
 import { DIVISION_REVISIONS } from './division-data';
 import { divisionExistedAt, divisionName, isKnownDivision } from './division';
+import { residentIdCheckChar } from './check-chars';
 import { hasNoErrors } from './id-issue';
 import type { IdIssue } from './id-issue';
 
-// GB 11643-1999 公民身份号码 (regulations §1.7): 6 address code + 8 birth date + 3 order code
-// (odd = male) + 1 check; check = "10X98765432"[Σ a_i·W_i mod 11], W_i = 2^(18−i) mod 11.
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const CHECK_CHARS = '10X98765432';
+export { residentIdCheckChar } from './check-chars';
+
 const FIRST_REVISION_DAY = `${DIVISION_REVISIONS[0]?.asOf ?? '2002-12'}-01`;
 
 /** Result of {@link checkResidentId}; birth date, sex and area are given once the format is right. */
@@ -24,17 +23,6 @@ export interface ResidentIdCheck {
 /** Options of {@link checkResidentId}: `onDate` (`YYYY-MM-DD`, usually today) bounds the birth date. */
 export interface ResidentIdOptions {
   onDate?: string;
-}
-
-/**
- * Computes the GB 11643 check character of the first 17 digits, or null if they are not 17 digits.
- * @example residentIdCheckChar('44011320141005001') // 'X'
- */
-export function residentIdCheckChar(first17: string): string | null {
-  if (first17.length !== 17 || !isDigits(first17, 0, 17)) return null;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 0x30) * (WEIGHTS[i] ?? 0);
-  return CHECK_CHARS[sum % 11] ?? null;
 }
 
 // Validation runs once per imported row: the shape checks below use char codes, not regular expressions.

@@ -1,46 +1,21 @@
 import { normalizeCode } from '../text/normalize';
+import { USCC_CHARS, USCC_WEIGHTS, usccCheckChar, usccValueAt } from './check-chars';
 import { isKnownDivision } from './division';
 import { hasNoErrors } from './id-issue';
 import type { IdIssue } from './id-issue';
 import { orgCodeCheckCharAt } from './org-code';
 import { USCC_CATEGORIES, USCC_NATIONAL_AREA, USCC_PILOT_PATTERNS } from './uscc-rules';
 
-// GB 32100-2015 统一社会信用代码 (regulations §1.1–1.2): 31 symbols (no I O Z S V), index = value,
-// weights 3^(i−1) mod 31, C18 = 31 − (Σ mod 31), 31 → '0'.
-const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+export { usccCheckChar } from './check-chars';
+
 /** 18 characters of the GB 32100 set: such a code skips the length and character-set checks. */
 const WELL_FORMED = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
-/** Char code → GB 32100 value, −1 outside the set (validation runs per imported row: no indexOf). */
-const VALUE_OF: Int8Array = (() => {
-  const table = new Int8Array(128).fill(-1);
-  for (let i = 0; i < CHARS.length; i++) table[CHARS.charCodeAt(i)] = i;
-  return table;
-})();
-
-/** GB 32100 value of the character at `i`, or −1 when it is outside the set. */
-const valueAt = (s: string, i: number): number => VALUE_OF[s.charCodeAt(i)] ?? -1;
 
 /** Result of {@link checkUscc}: `pilot` marks a pilot-era code kept despite its check digit. */
 export interface UsccCheck {
   valid: boolean;
   pilot: boolean;
   issues: IdIssue[];
-}
-
-/**
- * Computes the GB 32100 check character of the first 17 characters, or null if they are malformed.
- * @example usccCheckChar('91110000600037341') // 'L'
- */
-export function usccCheckChar(first17: string): string | null {
-  if (first17.length !== 17) return null;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const value = valueAt(first17, i);
-    if (value < 0) return null;
-    sum += value * (WEIGHTS[i] ?? 0);
-  }
-  return CHARS[(31 - (sum % 31)) % 31] ?? null;
 }
 
 const error = (rule: string, message: string): IdIssue => ({ rule, severity: 'error', message });
@@ -56,9 +31,9 @@ function digitsOnly(s: string, from: number, to: number): boolean {
 
 /** Reports the length and character-set failures of a code; true when its character set fails. */
 function shapeIssues(c: string, issues: IdIssue[]): boolean {
-  const bad = [...new Set([...c].filter((ch) => !CHARS.includes(ch)))];
+  const bad = [...new Set([...c].filter((ch) => !USCC_CHARS.includes(ch)))];
   // A bad character only at pos 18 is reported as a wrong check digit (GB 32100 worked example '…Y4Z').
-  const badBody = [...c.slice(0, 17)].some((ch) => !CHARS.includes(ch));
+  const badBody = [...c.slice(0, 17)].some((ch) => !USCC_CHARS.includes(ch));
   const charsetFails = c.length !== 18 ? bad.length > 0 : badBody;
   if (c.length !== 18) issues.push(error('uscc.length', `统一社会信用代码应为18位，实为${c.length}位`));
   if (charsetFails) {
@@ -75,11 +50,11 @@ function passesEveryCheck(c: string): boolean {
   if (c.length !== 18 || !digitsOnly(c, 2, 8)) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = valueAt(c, i);
+    const value = usccValueAt(c, i);
     if (value < 0) return false;
-    sum += value * (WEIGHTS[i] ?? 0);
+    sum += value * (USCC_WEIGHTS[i] ?? 0);
   }
-  if (c[17] !== CHARS[(31 - (sum % 31)) % 31] || c[16] !== orgCodeCheckCharAt(c, 8)) return false;
+  if (c[17] !== USCC_CHARS[(31 - (sum % 31)) % 31] || c[16] !== orgCodeCheckCharAt(c, 8)) return false;
   if (!USCC_CATEGORIES[c[0] ?? '']?.includes(c[1] ?? '')) return false;
   const area = c.slice(2, 8);
   return area === USCC_NATIONAL_AREA || isKnownDivision(area);

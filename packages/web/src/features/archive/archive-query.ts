@@ -3,6 +3,7 @@
  * opens the archive, a 居民身份证号码 that must be looked up (never put in a URL), or a name fragment.
  * The server checks everything again; the checks here only decide where the query goes.
  */
+import { residentIdCheckChar, usccCheckChar } from '@pubcredit/domain/check-chars';
 import { USCC_PATTERN } from '../../lib/format';
 
 export type ArchiveQuery =
@@ -19,24 +20,10 @@ const ID_SHAPE = /^\d{17}[\dX]$/;
 /** 15 to 17 digits (an old 15-digit number, or one typed short): never sent as a name. */
 const ID_LIKE = /^\d{15,17}X?$/;
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const ID_CHECK = '10X98765432';
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
-
 /** GB 11643 check character of an 18-character number (17 digits + digit or X). */
-function residentIdChecks(id: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (ID_WEIGHTS[i] ?? 0);
-  return ID_CHECK[sum % 11] === id[17];
-}
-
+const residentIdChecks = (id: string): boolean => residentIdCheckChar(id.slice(0, 17)) === id[17];
 /** GB 32100 check character of an 18-character code of the USCC alphabet. */
-function usccChecks(code: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(code[i] ?? '') * (USCC_WEIGHTS[i] ?? 0);
-  return USCC_CHARS[(31 - (sum % 31)) % 31] === code[17];
-}
+const usccChecks = (code: string): boolean => usccCheckChar(code.slice(0, 17)) === code[17];
 
 export const EMPTY_QUERY = '请输入统一社会信用代码、主体标识、名称或身份证号码';
 
