@@ -118,7 +118,10 @@ describe.each(testEngines())('batch upload on %s', (engine) => {
     const body = multipart({ catalog: 'administrative_penalty' }, { fileName: '行政处罚.jsonl', content: jsonl });
     const res = await app.inject({ method: 'POST', url: '/api/v1/batches', headers: { ...auth(keyA), ...body.headers }, payload: body.payload });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json<ImportResultBody>()).toMatchObject({ total: 2, accepted: 1, rejected: 1, issues: [expect.objectContaining({ row: 2, field: 'CF_XDR_SHXYM' })] });
+    const result = res.json<ImportResultBody>();
+    expect(result).toMatchObject({ total: 2, accepted: 1, rejected: 1 });
+    // (Warnings aside: from 2027 every row also says the year's calendar is not loaded.)
+    expect(result.issues.filter((i) => i.severity === 'error')).toEqual([expect.objectContaining({ row: 2, field: 'CF_XDR_SHXYM' })]);
   });
 
   it('dry run: validates, stores nothing, answers 200 without a batch', async () => {
