@@ -54,3 +54,9 @@ export async function listArchiveRecords(sql: Sql, subjectId: string, q: Archive
   }
   return { records: list.rows.map((row) => ({ ...toRecordVersion(row), publicState: row.public_state })), total, states };
 }
+
+/** Whether a department reported any record of the subject (current or not). */
+export async function hasRecordsFrom(sql: Sql, subjectId: string, sourceDept: string): Promise<boolean> {
+  const { rows } = await sql.query('select 1 from records where subject_id = $1 and source_dept = $2 limit 1', [subjectId, sourceDept]);
+  return rows.length > 0;
+}

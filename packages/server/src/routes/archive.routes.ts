@@ -8,17 +8,17 @@ import { SubjectParamsSchema } from '../schemas/subject.schema';
 import { getStaffArchive, lookupPerson } from '../services/archive.service';
 
 /**
- * 信用档案核查: a subject's whole archive (non-public records too) for the staff who keep it. The
- * credit centre's officers see every record; a department's staff the records it reported. Reads
- * of non-public data: each is audited, with its purpose.
+ * Who keeps the archive and may read what the public does not see (信用档案核查, a record's
+ * versions): the credit centre's officers every record, a department's staff the records it
+ * reported. Each such read is audited, with its purpose.
  */
-const ARCHIVE_READERS = { staff: ['credit_officer', 'dept_reporter', 'dept_reviewer'] } as const;
+export const ARCHIVE_KEEPERS = { staff: ['credit_officer', 'dept_reporter', 'dept_reviewer'] } as const;
 
 export const archiveRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/archive/subjects/:code',
     {
-      config: { access: ARCHIVE_READERS, audit: { action: 'archive.read', purpose: '信用档案核查：查看主体的全部记录（含不公示的）' } },
+      config: { access: ARCHIVE_KEEPERS, audit: { action: 'archive.read', purpose: '信用档案核查：查看主体的全部记录（含不公示的）' } },
       schema: {
         tags: ['archive'],
         summary: '信用档案核查：主体的全部当前记录及其公示状态（含未公示、已到期、已修复、已撤销的）',
@@ -37,7 +37,7 @@ export const archiveRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   app.post(
     '/archive/subjects/lookup',
     {
-      config: { access: ARCHIVE_READERS, audit: { action: 'archive.lookup', purpose: '信用档案核查：按证件号码查找自然人' } },
+      config: { access: ARCHIVE_KEEPERS, audit: { action: 'archive.lookup', purpose: '信用档案核查：按证件号码查找自然人' } },
       schema: {
         tags: ['archive'],
         summary: '按证件号码查找自然人的主体标识（号码只在请求体中传送，按密钥散列比对）',
@@ -46,7 +46,7 @@ export const archiveRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
       },
     },
     async (request) => {
-      const found = await lookupPerson(ctx, request.body.idNumber);
+      const found = await lookupPerson(ctx, request.body.idNumber, viewerDepartment(request));
       noteAudit(request, { target: found.subjectId });
       return found;
     },

@@ -2,22 +2,21 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { noteAudit } from '../audit/audit.plugin';
 import type { AppContext } from '../context';
 import { viewerDepartment } from '../plugins/auth.plugin';
+import { ARCHIVE_KEEPERS } from './archive.routes';
 import { errorResponses } from '../schemas/common.schema';
 import { PublicityEndBodySchema, PublicityEndSchema, RecordKeyParamsSchema, RecordVersionsSchema } from '../schemas/record.schema';
 import { endRecordPublicity } from '../services/publicity/publicity-end.service';
 import { getRecordVersions } from '../services/subject.service';
 
 /**
- * Every version of a record, public or not (superseded, expired, repaired, never public): staff
- * only. The credit centre's officers see every record; a department's staff its own records.
+ * Every version of a record, public or not (superseded, expired, repaired, never public): for the
+ * staff who keep the archive (a department's staff see its own records only).
  */
-const VERSIONS_READERS = { staff: ['credit_officer', 'dept_reporter', 'dept_reviewer'] } as const;
-
 export const recordRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/records/:recordKey/versions',
     {
-      config: { access: VERSIONS_READERS, audit: { action: 'record.versions.read', purpose: '信用档案：核查一条记录的各版本（含不公示的）' } },
+      config: { access: ARCHIVE_KEEPERS, audit: { action: 'record.versions.read', purpose: '信用档案：核查一条记录的各版本（含不公示的）' } },
       schema: {
         tags: ['subjects'],
         summary: '一条记录的全部版本（已脱敏，含未公示的）：信用中心工作人员，或报送部门本部门的',

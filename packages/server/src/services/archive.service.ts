@@ -1,4 +1,4 @@
-import { findSubjectByIdHash, listArchiveRecords, listSubjectNames } from '@pubcredit/db';
+import { findSubjectByIdHash, hasRecordsFrom, listArchiveRecords, listSubjectNames } from '@pubcredit/db';
 import { DomainError, checkResidentId, normalizeCode } from '@pubcredit/domain';
 import type { AppContext } from '../context';
 import { presentArchiveRecord } from '../presenters/record.presenter';
@@ -39,15 +39,18 @@ export async function getStaffArchive(ctx: AppContext, code: string, query: Arch
 /**
  * The subjectId of a natural person by ID number, through its keyed hash (the number is neither
  * stored nor logged in the clear, and never travels in a URL). A 居民身份证号码 that fails GB 11643
- * is refused with the reason; other kinds of 证件号码 are looked up as typed (normalised).
+ * is refused with the reason; other kinds of 证件号码 are looked up as typed (normalised). A
+ * department's staff (viewerDept) find only persons their department reported: the answer must not
+ * tell them that another department holds records of someone.
  */
-export async function lookupPerson(ctx: AppContext, rawId: string): Promise<{ subjectId: string }> {
+export async function lookupPerson(ctx: AppContext, rawId: string, viewerDept?: string): Promise<{ subjectId: string }> {
   const id = normalizeCode(rawId);
   if (/^\d{17}[\dX]$/.test(id)) {
     const error = checkResidentId(id).issues.find((i) => i.severity === 'error');
     if (error) throw new DomainError('INVALID_ARGUMENT', `${error.message}，请核对`);
   }
   const subject = await findSubjectByIdHash(ctx.db, ctx.keys.hash(id));
-  if (!subject) throw new DomainError('NOT_FOUND', '未找到该自然人（该证件号码没有记录）');
+  const visible = subject && (viewerDept === undefined || (await hasRecordsFrom(ctx.db, subject.subjectId, viewerDept)));
+  if (!visible) throw new DomainError('NOT_FOUND', '未找到该自然人（该证件号码没有记录）');
   return { subjectId: subject.subjectId };
 }

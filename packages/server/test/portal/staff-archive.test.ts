@@ -151,6 +151,10 @@ describe.each(testEngines())('staff archive (信用档案核查) on %s', (engine
     const unknown = await call('POST', '/api/v1/archive/subjects/lookup', as.officer, { idNumber: '410402199001011249' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({ code: 'NOT_FOUND', message: '未找到该自然人（该证件号码没有记录）' });
+    // A department that reported nothing of this person is not told that another one did.
+    const elsewhere = await call('POST', '/api/v1/archive/subjects/lookup', as.reporterB, { idNumber: FULL_ID });
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json()).toEqual(unknown.json());
     const wrong = await call('POST', '/api/v1/archive/subjects/lookup', as.officer, { idNumber: '410402199001011021' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toEqual({ code: 'INVALID_ARGUMENT', message: '居民身份证号码校验码错误，应为 X，请核对' });
